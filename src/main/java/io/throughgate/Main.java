@@ -1,0 +1,54 @@
+package io.throughgate;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.throughgate.devcerts.DevelopmentCertificates;
+
+/**
+ * The hub's command line: {@code serve} (the default) runs the hub; the other commands are tools that run without
+ * starting it.
+ */
+@QuarkusMain
+public final class Main {
+
+    private static final String USAGE = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar [COMMAND] [OPTIONS]
+
+            Throughgate, the secure inter-agency data exchange hub for children's resettlement.
+
+            Commands:
+              serve        run the hub (the default). Configuration comes from environment variables and
+                           system properties; see the configuration table in README.md.
+                           -Dquarkus.profile=dev runs it with the development certificates of certs-dev/.
+              dev-certs    (re)generate the development CA and certificates in certs-dev/;
+                           'dev-certs --help' for its options
+              help         show this text
+
+            Exit status: 0 on success, 1 on failure, 2 on a usage error.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "serve" -> Quarkus.run(options);
+            case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
+            case "help", "--help", "-h" -> printUsage(System.out, 0);
+            default -> {
+                System.err.println("unknown command '" + command + "'");
+                printUsage(System.err, 2);
+            }
+        }
+    }
+
+    private static void printUsage(PrintStream out, int status) {
+        out.print(USAGE);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,118 @@
+package io.throughgate.devcerts;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+import io.throughgate.directory.Agency;
+import io.throughgate.pki.CertificateIdentities;
+
+/**
+ * The subjects and profiles of the development certificates.
+ */
+final class DevelopmentProfiles {
+
+    /** The organisation of the CA and the hub. */
+    static final String ORGANISATION = "Throughgate";
+
+    /** The common name of the development CA. */
+    static final String CA_COMMON_NAME = "Throughgate Development CA";
+
+    /** The host names the hub's server certificate covers: local runs, Docker Compose and Kubernetes. */
+    static final List<String> SERVER_DNS_NAMES = List.of("localhost", "throughgate", "throughgate.throughgate.svc",
+            "throughgate.throughgate.svc.cluster.local");
+
+    /** The loopback addresses the hub's server certificate covers. */
+    static final List<String> SERVER_IP_ADDRESSES = List.of("127.0.0.1", "::1");
+
+    private DevelopmentProfiles() {
+    }
+
+    /**
+     * {@code CN=<commonName>,OU=DEVELOPMENT ONLY - NOT FOR PRODUCTION,O=<organisation>}. The builder takes values
+     * as they are, so commas, plus signs and quotes in a display name need no escaping here; RFC 4514 string forms
+     * escape them.
+     */
+    static X500Name subject(String commonName, String organisation) {
+        requireText(commonName, "commonName");
+        requireText(organisation, "organisation");
+        // Encoded from the most general RDN to the most specific, so that the RFC 4514 form reads CN first.
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, organisation)
+                .addRDN(BCStyle.OU, DevelopmentCertificates.DEVELOPMENT_UNIT)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
+    }
+
+    /** The hub's TLS server certificate. */
+    static LeafProfile server() {
+        List<GeneralName> names = new ArrayList<>();
+        SERVER_DNS_NAMES.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
+        SERVER_IP_ADDRESSES.forEach(address -> names.add(new GeneralName(GeneralName.iPAddress, address)));
+        return new LeafProfile(subject("localhost", ORGANISATION), new GeneralNames(names.toArray(new GeneralName[0])),
+                KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_serverAuth));
+    }
+
+    /** An agency's TLS client certificate, naming its certificate identity. */
+    static LeafProfile agency(Agency agency) {
+        return new LeafProfile(subject(agency.code(), agency.displayName()), uris(agency.certificateIdentity()),
+                KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth));
+    }
+
+    /**
+     * An agency's data protection officer: a TLS client certificate that also signs agreements (detached CMS), so
+     * it allows nonRepudiation and emailProtection besides clientAuth.
+     */
+    static LeafProfile dataProtectionOfficer(Agency agency) {
+        return new LeafProfile(subject("Data Protection Officer " + agency.code(), agency.displayName()),
+                uris(agency.certificateIdentity(), CertificateIdentities.DPO_ROLE_URI),
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                List.of(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection));
+    }
+
+    /** A TLS client certificate of the hub's organisation with the given identities. */
+    static LeafProfile client(String commonName, List<String> sanUris) {
+        Objects.requireNonNull(sanUris, "sanUris");
+        return new LeafProfile(subject(commonName, ORGANISATION), uris(sanUris.toArray(new String[0])),
+                KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth));
+    }
+
+    private static GeneralNames uris(String... uris) {
+        GeneralName[] names = new GeneralName[uris.length];
+        for (int i = 0; i < uris.length; i++) {
+            requireText(uris[i], "sanUris[" + i + "]");
+            if (!isAbsoluteUri(uris[i])) {
+                throw new IllegalArgumentException("sanUris[" + i + "] is not an absolute URI: '" + uris[i] + "'");
+            }
+            names[i] = new GeneralName(GeneralName.uniformResourceIdentifier, uris[i]);
+        }
+        if (names.length == 0) {
+            throw new IllegalArgumentException("sanUris is empty; a client certificate needs at least one URI");
+        }
+        return new GeneralNames(names);
+    }
+
+    private static boolean isAbsoluteUri(String text) {
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank: '" + value + "'");
+        }
+    }
+}

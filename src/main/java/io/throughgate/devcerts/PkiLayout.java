@@ -1,0 +1,93 @@
+package io.throughgate.devcerts;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where each file of the development PKI lives under its root folder. The layout is fixed; configuration and
+ * documentation refer to these paths.
+ *
+ * <pre>
+ * README.md
+ * ca/ca.crt, ca/ca.key, ca/truststore.p12
+ * hub/server.crt, hub/server.key, hub/server.p12
+ * agencies/&lt;code&gt;/&lt;code&gt;.crt, .key, .p12
+ * dpo/&lt;code&gt;/&lt;code&gt;-dpo.crt, -dpo.key, -dpo.p12
+ * </pre>
+ *
+ * @param root the folder, e.g. {@code certs-dev}
+ */
+public record PkiLayout(Path root) {
+
+    /** The alias of the CA certificate in {@code ca/truststore.p12}. */
+    public static final String TRUST_STORE_ALIAS = "throughgate-dev-ca";
+
+    /** The alias of the key entry in {@code hub/server.p12}. */
+    public static final String SERVER_ALIAS = "server";
+
+    private static final Pattern SAFE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    public PkiLayout {
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** {@code ca/ca.crt}: the CA certificate. */
+    public Path caCertificate() {
+        return root.resolve("ca").resolve("ca.crt");
+    }
+
+    /** {@code ca/ca.key}: the CA's private key. */
+    public Path caKey() {
+        return root.resolve("ca").resolve("ca.key");
+    }
+
+    /** {@code ca/truststore.p12}: the CA certificate as a trusted entry, for Java clients. */
+    public Path trustStore() {
+        return root.resolve("ca").resolve("truststore.p12");
+    }
+
+    /** {@code README.md}. */
+    public Path readme() {
+        return root.resolve("README.md");
+    }
+
+    /** The hub's TLS server certificate, {@code hub/server.*}. */
+    public LeafFiles server() {
+        Path folder = root.resolve("hub");
+        return new LeafFiles(folder.resolve("server.crt"), folder.resolve("server.key"), folder.resolve("server.p12"),
+                SERVER_ALIAS);
+    }
+
+    /**
+     * An agency's client certificate, {@code agencies/<code>/<code>.*}, alias the code.
+     *
+     * @throws IllegalArgumentException if the code is not a lowercase slug (it becomes a file name)
+     */
+    public LeafFiles agency(String code) {
+        Path folder = root.resolve("agencies").resolve(safe(code));
+        return new LeafFiles(folder.resolve(code + ".crt"), folder.resolve(code + ".key"),
+                folder.resolve(code + ".p12"),
+                code);
+    }
+
+    /**
+     * An agency's data protection officer's certificate, {@code dpo/<code>/<code>-dpo.*}, alias {@code <code>-dpo}.
+     *
+     * @throws IllegalArgumentException if the code is not a lowercase slug (it becomes a file name)
+     */
+    public LeafFiles dataProtectionOfficer(String code) {
+        String name = safe(code) + "-dpo";
+        Path folder = root.resolve("dpo").resolve(code);
+        return new LeafFiles(folder.resolve(name + ".crt"), folder.resolve(name + ".key"),
+                folder.resolve(name + ".p12"),
+                name);
+    }
+
+    private static String safe(String code) {
+        if (code == null || !SAFE_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("agency code '" + code + "' is not a lowercase slug such as yot-camden");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,43 @@
+package io.throughgate.failure;
+
+/**
+ * Every way a request to the hub can fail, with the HTTP status it maps to. One list, so partners can rely on
+ * the codes and the mapper at the HTTP edge stays a table lookup.
+ */
+public enum ErrorCode {
+
+    NO_CLIENT_CERTIFICATE(401, "No client certificate"), UNTRUSTED_CERTIFICATE(401,
+            "Client certificate not trusted"), CERTIFICATE_EXPIRED(401,
+                    "Client certificate expired or not yet valid"), CERTIFICATE_WITHOUT_AGENCY(403,
+                            "Client certificate names no agency"), UNKNOWN_AGENCY(403,
+                                    "Agency not in the directory"), AGENCY_NOT_IN_FORCE(403,
+                                            "Agency not in force"), NOT_FOUND(404, "Not found"), METHOD_NOT_ALLOWED(405,
+                                                    "Method not allowed"), NOT_ACCEPTABLE(406,
+                                                            "Not acceptable"), UNSUPPORTED_MEDIA_TYPE(415,
+                                                                    "Unsupported media type"), BAD_REQUEST(400,
+                                                                            "Bad request"), INTERNAL_ERROR(500,
+                                                                                    "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The HTTP status the code is answered with. */
+    public int status() {
+        return status;
+    }
+
+    /** A short, fixed, human summary of the code (RFC 9457 {@code title}). */
+    public String title() {
+        return title;
+    }
+
+    /** The code as partners see it, e.g. {@code unknown-agency}. */
+    public String slug() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,51 @@
+package io.throughgate.identity;
+
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.throughgate.api.ProblemResponses;
+import io.throughgate.failure.Result;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Authenticates every API request by its client certificate before any resource method runs. */
+public class AgencyAuthenticationFilter {
+
+    @Inject
+    ClientCertificateAuthenticator authenticator;
+
+    @Inject
+    Caller caller;
+
+    @ServerRequestFilter
+    public Response authenticate(HttpServerRequest request) {
+        Result<AgencyIdentity> identity = authenticator.authenticate(peerCertificates(request.sslSession()));
+        if (identity instanceof Result.Failed<AgencyIdentity> failed) {
+            return ProblemResponses.of(failed.failure());
+        }
+        caller.authenticatedAs(((Result.Success<AgencyIdentity>) identity).value());
+        return null;
+    }
+
+    private static List<X509Certificate> peerCertificates(SSLSession session) {
+        if (session == null) {
+            return List.of();
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return Arrays.stream(chain).filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast)
+                    .toList();
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+}

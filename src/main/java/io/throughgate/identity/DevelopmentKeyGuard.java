@@ -1,0 +1,77 @@
+package io.throughgate.identity;
+
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
+
+/**
+ * Refuses to start the production profile with development key material (the CA and server key of
+ * {@code certs-dev/}, whose private keys are public), unless {@code throughgate.identity.allow-development-keys}
+ * says so explicitly. Other profiles start with a warning.
+ */
+@ApplicationScoped
+public class DevelopmentKeyGuard {
+
+    private static final Logger LOG = Logger.getLogger(DevelopmentKeyGuard.class);
+
+    @Inject
+    TrustedAuthorities authorities;
+
+    @Inject
+    TlsConfigurationRegistry tls;
+
+    @Inject
+    IdentityConfig config;
+
+    void check(@Observes @Priority(1) StartupEvent event) {
+        boolean developmentCa = authorities.includesDevelopmentAuthority();
+        boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
+                .orElse(false);
+        if (!developmentCa && !developmentServerKey) {
+            return;
+        }
+        String what = developmentCa && developmentServerKey
+                ? "the development CA and server key"
+                : developmentCa ? "the development CA" : "the development server key";
+        if (ConfigUtils.isProfileActive("prod") && !config.allowDevelopmentKeys()) {
+            throw new IllegalStateException("refusing to start: the production profile is configured with " + what
+                    + " from certs-dev/, whose private keys are public. Configure your own CA "
+                    + "(throughgate.identity.trusted-certificates) and server key (quarkus.tls.key-store.*), or run "
+                    + "a development profile (-Dquarkus.profile=dev).");
+        }
+        LOG.warnf("using %s: DEVELOPMENT ONLY, never in production", what);
+    }
+
+    private Optional<X509Certificate> serverCertificate() {
+        KeyStore keyStore = tls.getDefault().map(TlsConfiguration::getKeyStore).orElse(null);
+        if (keyStore == null) {
+            return Optional.empty();
+        }
+        try {
+            for (String alias : Collections.list(keyStore.aliases())) {
+                Certificate certificate = keyStore.getCertificate(alias);
+                if (certificate instanceof X509Certificate x509) {
+                    return Optional.of(x509);
+                }
+            }
+            return Optional.empty();
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("cannot read the HTTPS server key store", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.throughgate.identity;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.throughgate.directory.AgencyDirectory;
+
+/** Wires the identity checks from configuration. */
+@Singleton
+public class IdentityBeans {
+
+    @Produces
+    @Singleton
+    TrustedAuthorities trustedAuthorities(IdentityConfig config) {
+        return TrustedAuthorities.load(Path.of(config.trustedCertificates()));
+    }
+
+    @Produces
+    @Singleton
+    ClientCertificateAuthenticator authenticator(TrustedAuthorities authorities, AgencyDirectory directory,
+            Clock clock, IdentityConfig config) {
+        return new ClientCertificateAuthenticator(authorities, directory, clock, config.verificationCacheTime());
+    }
+}

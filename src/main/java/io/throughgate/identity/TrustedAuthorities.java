@@ -1,0 +1,68 @@
+package io.throughgate.identity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.throughgate.pki.Pem;
+
+/**
+ * The CA certificates whose client certificates the hub accepts, loaded once from a PEM file.
+ *
+ * @param certificates the CA certificates
+ */
+public record TrustedAuthorities(List<X509Certificate> certificates) {
+
+    /** The organisational unit that marks development key material; production refuses it. */
+    public static final String DEVELOPMENT_MARKER = "OU=DEVELOPMENT ONLY - NOT FOR PRODUCTION";
+
+    public TrustedAuthorities {
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("at least one trusted CA certificate is needed");
+        }
+        certificates = List.copyOf(certificates);
+    }
+
+    /**
+     * Loads the CA certificates from a PEM file.
+     *
+     * @throws IllegalStateException naming the file when it is missing, unreadable or holds no certificate
+     */
+    public static TrustedAuthorities load(Path pemFile) {
+        if (!Files.isReadable(pemFile)) {
+            throw new IllegalStateException("trusted CA file " + pemFile.toAbsolutePath() + " cannot be read");
+        }
+        List<X509Certificate> certificates;
+        try {
+            certificates = Pem.readCertificates(pemFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("trusted CA file " + pemFile.toAbsolutePath() + " cannot be read", e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalStateException("trusted CA file " + pemFile.toAbsolutePath() + " holds no certificate");
+        }
+        return new TrustedAuthorities(certificates);
+    }
+
+    /** The trust anchors for PKIX path validation (RFC 5280 section 6.1.1 (d)). */
+    public Set<TrustAnchor> anchors() {
+        return certificates.stream().map(ca -> new TrustAnchor(ca, null)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether any of the CAs is development key material. */
+    public boolean includesDevelopmentAuthority() {
+        return certificates.stream().anyMatch(TrustedAuthorities::isDevelopmentMaterial);
+    }
+
+    /** Whether a certificate is, or was issued by, development key material. */
+    public static boolean isDevelopmentMaterial(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName().contains(DEVELOPMENT_MARKER)
+                || certificate.getIssuerX500Principal().getName().contains(DEVELOPMENT_MARKER);
+    }
+}

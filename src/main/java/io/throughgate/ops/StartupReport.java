@@ -1,0 +1,67 @@
+package io.throughgate.ops;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.throughgate.database.HubDatabase;
+import io.throughgate.database.HubStartLog;
+import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.kafka.KafkaConnection;
+
+/** Records the start in the database and tells the operator where everything is. */
+@ApplicationScoped
+public class StartupReport {
+
+    private static final Logger LOG = Logger.getLogger(StartupReport.class);
+
+    @Inject
+    HubStartLog starts;
+
+    @Inject
+    HubDatabase database;
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    AgencyDirectory directory;
+
+    @ConfigProperty(name = "quarkus.http.ssl-port")
+    int httpsPort;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String version;
+
+    void report(@Observes StartupEvent event) throws SQLException {
+        long startNumber = starts.recordStart(nodeName(), version, directory.sha256());
+        String base = "https://localhost:" + httpsPort;
+        LOG.infof("""
+                Throughgate %s is up (start %d recorded in the %s database)
+                  API (client certificate required): %s/v1   e.g. %s/v1/whoami
+                  OpenAPI: %s/q/openapi   Swagger UI: %s/q/swagger-ui
+                  health: %s/q/health   metrics: %s/q/metrics
+                  Kafka: %s (%s)""", version, startNumber, database.kind().datasourceName(), base, base, base,
+                base, base, base, kafka.bootstrapServers(), kafka.isEmbedded() ? "in-process broker" : "external");
+    }
+
+    private static String nodeName() {
+        String pod = System.getenv("HOSTNAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}
