@@ -7,8 +7,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
 
@@ -20,14 +18,14 @@ public class HubDatabase {
     @Any
     Instance<AgroalDataSource> dataSources;
 
-    @ConfigProperty(name = DatabaseSelection.KIND, defaultValue = "h2")
-    String configuredKind;
+    @Inject
+    DatabaseConfig config;
 
     private volatile DataSource active;
 
     /** Which database the hub runs on. */
     public DatabaseKind kind() {
-        return DatabaseKind.parse(configuredKind);
+        return DatabaseKind.parse(config.kind());
     }
 
     /** The active datasource. */

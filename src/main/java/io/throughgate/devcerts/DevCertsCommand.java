@@ -22,7 +22,8 @@ final class DevCertsCommand {
     static final int USAGE = 2;
 
     static final String HELP = """
-            Usage: dev-certs [--dir DIR] [--contracts DIR] [--renew] [--new-ca] [--help]
+            Usage: java -jar target/quarkus-app/quarkus-run.jar dev-certs
+                   [--dir DIR] [--contracts DIR] [--renew] [--new-ca] [--help]
 
             Generates the DEVELOPMENT-ONLY PKI of Throughgate: a development CA, the hub's TLS server
             certificate, and for every agency of the agency directory (contracts/agencies.yaml) a TLS client

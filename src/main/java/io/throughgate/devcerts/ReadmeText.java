@@ -43,10 +43,8 @@ final class ReadmeText {
 
             From the project root:
 
-                mvn -q -DskipTests compile
-                mvn -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-                java -cp "target/classes:$(cat target/classpath.txt)" \\
-                    io.throughgate.devcerts.DevelopmentCertificates --dir certs-dev --contracts contracts
+                mvn -q -DskipTests package
+                java -jar target/quarkus-app/quarkus-run.jar dev-certs
 
             The command keeps every certificate that is present, issued by this CA, matches the agency directory
             and is valid for more than 90 days, and issues only what is missing or due: after adding an agency to

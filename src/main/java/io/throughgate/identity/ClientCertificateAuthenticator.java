@@ -47,7 +47,7 @@ import io.throughgate.pki.CertificateIdentities;
  * Path validation results are remembered per certificate for a short time, because a partner sends thousands of
  * requests with the same certificate; the directory check runs on every request.
  */
-public final class ClientCertificateAuthenticator {
+public class ClientCertificateAuthenticator {
 
     private static final int CACHE_LIMIT = 10_000;
 

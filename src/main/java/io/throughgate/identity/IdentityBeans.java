@@ -3,6 +3,7 @@ package io.throughgate.identity;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -18,8 +19,9 @@ public class IdentityBeans {
         return TrustedAuthorities.load(Path.of(config.trustedCertificates()));
     }
 
+    // Application scoped (a lazy proxy): the REST filter that uses it is built before runtime configuration exists.
     @Produces
-    @Singleton
+    @ApplicationScoped
     ClientCertificateAuthenticator authenticator(TrustedAuthorities authorities, AgencyDirectory directory,
             Clock clock, IdentityConfig config) {
         return new ClientCertificateAuthenticator(authorities, directory, clock, config.verificationCacheTime());

@@ -82,7 +82,8 @@ public final class Pem {
                     certificates.add(converter.getCertificate(trusted.getCertificateHolder()));
                 }
             }
-        } catch (IOException | CertificateException e) {
+        } catch (IOException | CertificateException | IllegalStateException e) {
+            // Bouncy Castle reports bad base64 with DecoderException, an IllegalStateException.
             throw new IllegalArgumentException("not a valid PEM certificate: " + e.getMessage(), e);
         }
         if (certificates.isEmpty()) {
@@ -135,7 +136,7 @@ public final class Pem {
                 throw new IllegalArgumentException("expected exactly one PRIVATE KEY block, found " + keys.size());
             }
             return toJdkKey(keys.get(0));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             throw new IllegalArgumentException("not a valid PEM private key: " + e.getMessage(), e);
         }
     }
