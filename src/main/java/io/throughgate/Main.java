@@ -3,6 +3,8 @@ package io.throughgate;
 import java.io.PrintStream;
 import java.util.Arrays;
 
+import org.apache.camel.quarkus.main.CamelMainApplication;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.devcerts.DevelopmentCertificates;
@@ -37,7 +39,8 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
-            case "serve" -> Quarkus.run(options);
+            // Camel's own application runs Camel Main, which starts the routes and fires its lifecycle events.
+            case "serve" -> Quarkus.run(CamelMainApplication.class, options);
             case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {

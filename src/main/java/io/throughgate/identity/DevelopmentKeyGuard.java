@@ -42,19 +42,41 @@ public class DevelopmentKeyGuard {
         boolean developmentCa = authorities.includesDevelopmentAuthority();
         boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
                 .orElse(false);
-        if (!developmentCa && !developmentServerKey) {
-            return;
+        Optional<String> refusal = refusal(ConfigUtils.isProfileActive("prod"), config.allowDevelopmentKeys(),
+                developmentCa, developmentServerKey);
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
         }
-        String what = developmentCa && developmentServerKey
+        if (developmentCa || developmentServerKey) {
+            LOG.warnf("using %s: DEVELOPMENT ONLY, never in production", describe(developmentCa, developmentServerKey));
+        }
+    }
+
+    /**
+     * Why the hub must not start, if it must not.
+     *
+     * @param production whether the production profile is active
+     * @param allowed whether the operator explicitly allowed development keys
+     * @param developmentCa whether a trusted CA is development material
+     * @param developmentServerKey whether the HTTPS server certificate is development material
+     * @return the reason to refuse, or empty
+     */
+    static Optional<String> refusal(boolean production, boolean allowed, boolean developmentCa,
+            boolean developmentServerKey) {
+        if (!production || allowed || !(developmentCa || developmentServerKey)) {
+            return Optional.empty();
+        }
+        return Optional.of("refusing to start: the production profile is configured with "
+                + describe(developmentCa, developmentServerKey)
+                + " from certs-dev/, whose private keys are public. Configure your own CA "
+                + "(throughgate.identity.trusted-certificates) and server key (quarkus.tls.key-store.*), or run "
+                + "a development profile (-Dquarkus.profile=dev).");
+    }
+
+    private static String describe(boolean developmentCa, boolean developmentServerKey) {
+        return developmentCa && developmentServerKey
                 ? "the development CA and server key"
                 : developmentCa ? "the development CA" : "the development server key";
-        if (ConfigUtils.isProfileActive("prod") && !config.allowDevelopmentKeys()) {
-            throw new IllegalStateException("refusing to start: the production profile is configured with " + what
-                    + " from certs-dev/, whose private keys are public. Configure your own CA "
-                    + "(throughgate.identity.trusted-certificates) and server key (quarkus.tls.key-store.*), or run "
-                    + "a development profile (-Dquarkus.profile=dev).");
-        }
-        LOG.warnf("using %s: DEVELOPMENT ONLY, never in production", what);
     }
 
     private Optional<X509Certificate> serverCertificate() {

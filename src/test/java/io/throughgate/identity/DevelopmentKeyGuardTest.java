@@ -1,0 +1,45 @@
+package io.throughgate.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class DevelopmentKeyGuardTest {
+
+    @Test
+    void productionRefusesTheDevelopmentCa() {
+        Optional<String> refusal = DevelopmentKeyGuard.refusal(true, false, true, false);
+        assertTrue(refusal.orElseThrow().startsWith("refusing to start: the production profile is configured with "
+                + "the development CA from certs-dev/"), refusal.get());
+    }
+
+    @Test
+    void productionRefusesTheDevelopmentServerKey() {
+        assertTrue(DevelopmentKeyGuard.refusal(true, false, false, true).orElseThrow()
+                .contains("the development server key"));
+    }
+
+    @Test
+    void productionStartsWhenTheOperatorExplicitlyAllowsDevelopmentKeys() {
+        assertEquals(Optional.empty(), DevelopmentKeyGuard.refusal(true, true, true, true));
+    }
+
+    @Test
+    void developmentProfilesStartWithDevelopmentKeys() {
+        assertEquals(Optional.empty(), DevelopmentKeyGuard.refusal(false, false, true, true));
+    }
+
+    @Test
+    void productionStartsWithItsOwnKeys() {
+        assertEquals(Optional.empty(), DevelopmentKeyGuard.refusal(true, false, false, false));
+    }
+
+    @Test
+    void recognisesTheShippedCaAsDevelopmentMaterial() {
+        assertTrue(TrustedAuthorities.load(Path.of("certs-dev/ca/ca.crt")).includesDevelopmentAuthority());
+    }
+}
