@@ -7,6 +7,8 @@ import org.apache.camel.quarkus.main.CamelMainApplication;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.throughgate.cli.LintCommand;
+import io.throughgate.cli.SignAgreementCommand;
 import io.throughgate.devcerts.DevelopmentCertificates;
 
 /**
@@ -22,12 +24,16 @@ public final class Main {
             Throughgate, the secure inter-agency data exchange hub for children's resettlement.
 
             Commands:
-              serve        run the hub (the default). Configuration comes from environment variables and
-                           system properties; see the configuration table in README.md.
-                           -Dquarkus.profile=dev runs it with the development certificates of certs-dev/.
-              dev-certs    (re)generate the development CA and certificates in certs-dev/;
-                           'dev-certs --help' for its options
-              help         show this text
+              serve           run the hub (the default). Configuration comes from environment variables and
+                              system properties; see the configuration table in README.md.
+                              -Dquarkus.profile=dev runs it with the development certificates of certs-dev/.
+              dev-certs       (re)generate the development CA and certificates in certs-dev/
+              lint-contracts  check the contracts (directory, schemas, agreements and their signatures) and
+                              report every problem with its file and line
+              sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
+
+            'COMMAND --help' explains a command's options.
+              help            show this text
 
             Exit status: 0 on success, 1 on failure, 2 on a usage error.
             """;
@@ -42,6 +48,8 @@ public final class Main {
             // Camel's own application runs Camel Main, which starts the routes and fires its lifecycle events.
             case "serve" -> Quarkus.run(CamelMainApplication.class, options);
             case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
+            case "lint-contracts" -> System.exit(LintCommand.run(options, System.out, System.err));
+            case "sign-agreement" -> System.exit(SignAgreementCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
                 System.err.println("unknown command '" + command + "'");

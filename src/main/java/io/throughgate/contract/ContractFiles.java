@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Reads contract files from the configured contracts folder, or, when that folder does not exist, from the copy
@@ -42,6 +49,52 @@ public final class ContractFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read contract file " + relativePath, e);
+        }
+    }
+
+    /**
+     * The paths of the files under a folder of the contracts, relative to the contracts folder, sorted.
+     *
+     * @param subfolder e.g. {@code agreements}
+     * @return the files beneath it at any depth; empty when the folder does not exist
+     * @throws UncheckedIOException if the folder cannot be listed
+     */
+    public List<String> list(String subfolder) {
+        try {
+            if (Files.isDirectory(folder)) {
+                Path root = folder.resolve(subfolder);
+                if (!Files.isDirectory(root)) {
+                    return List.of();
+                }
+                try (Stream<Path> files = Files.walk(root)) {
+                    return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString()
+                            .replace('\\', '/')).sorted().toList();
+                }
+            }
+            return listPackaged(subfolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list contract folder " + subfolder, e);
+        }
+    }
+
+    private static List<String> listPackaged(String subfolder) throws IOException {
+        // Any packaged contract file tells where the packaged contracts are: a jar, or a folder of classes.
+        URL anchor = ContractFiles.class.getClassLoader().getResource(PACKAGED_PREFIX + "agencies.yaml");
+        if (anchor == null) {
+            return List.of();
+        }
+        String prefix = PACKAGED_PREFIX + subfolder + "/";
+        if ("jar".equals(anchor.getProtocol())) {
+            String jarPath = anchor.getPath().substring("file:".length(), anchor.getPath().indexOf("!/"));
+            try (JarFile jar = new JarFile(URLDecoder.decode(jarPath, StandardCharsets.UTF_8))) {
+                return jar.stream().filter(entry -> !entry.isDirectory() && entry.getName().startsWith(prefix))
+                        .map(entry -> entry.getName().substring(PACKAGED_PREFIX.length())).sorted().toList();
+            }
+        }
+        try {
+            return new ContractFiles(Path.of(anchor.toURI()).getParent()).list(subfolder);
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the packaged contracts", e);
         }
     }
 

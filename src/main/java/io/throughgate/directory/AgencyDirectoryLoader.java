@@ -1,13 +1,10 @@
 package io.throughgate.directory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import io.throughgate.contract.ContractProblem;
+import io.throughgate.contract.Digests;
 import io.throughgate.contract.InvalidContractException;
 import io.throughgate.contract.YamlNodes;
 
@@ -73,7 +71,7 @@ public final class AgencyDirectoryLoader {
         if (!problems.isEmpty()) {
             throw new InvalidContractException(problems);
         }
-        return new AgencyDirectory(agencies, sha256(content));
+        return new AgencyDirectory(agencies, Digests.sha256Hex(content));
     }
 
     private Optional<SequenceNode> agencyEntries(Node root) {
@@ -198,13 +196,5 @@ public final class AgencyDirectoryLoader {
 
     private void problem(int line, String entry, String message) {
         problems.add(new ContractProblem(FILE, line, entry, message));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

@@ -11,7 +11,7 @@ public enum ErrorCode {
                     "Client certificate expired or not yet valid"), CERTIFICATE_WITHOUT_AGENCY(403,
                             "Client certificate names no agency"), UNKNOWN_AGENCY(403,
                                     "Agency not in the directory"), AGENCY_NOT_IN_FORCE(403,
-                                            "Agency not in force"), NOT_FOUND(404, "Not found"), METHOD_NOT_ALLOWED(405,
+                                            "Agency not in force"), NOT_FOUND(404, "Not found"), AGREEMENT_NOT_FOUND(404, "Agreement not found"), METHOD_NOT_ALLOWED(405,
                                                     "Method not allowed"), NOT_ACCEPTABLE(406,
                                                             "Not acceptable"), UNSUPPORTED_MEDIA_TYPE(415,
                                                                     "Unsupported media type"), BAD_REQUEST(400,

@@ -1,21 +1,14 @@
 package io.throughgate.identity;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +20,7 @@ import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Result;
 import io.throughgate.pki.CertificateIdentities;
+import io.throughgate.pki.TrustedAuthorities;
 
 /**
  * Decides who is calling from the client certificate chain presented in the TLS handshake.
@@ -109,7 +103,7 @@ public class ClientCertificateAuthenticator {
 
     private Result<VerifiedCertificate> verify(List<X509Certificate> chain, Instant now) {
         try {
-            validatePath(chain, now);
+            authorities.validatePath(chain, now);
         } catch (CertPathValidatorException e) {
             if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
                 return Result.failure(ErrorCode.CERTIFICATE_EXPIRED,
@@ -131,27 +125,6 @@ public class ClientCertificateAuthenticator {
         Arrays.stream(Role.values()).filter(role -> uris.contains(role.certificateUri())).forEach(roles::add);
         String code = agencies.get(0).substring(Agency.IDENTITY_PREFIX.length());
         return Result.success(new VerifiedCertificate(code, roles, leaf.getSerialNumber().toString(16), now));
-    }
-
-    private void validatePath(List<X509Certificate> chain, Instant now) throws GeneralSecurityException {
-        // The path excludes the trust anchor itself (RFC 5280 section 6.1: the anchor is an input, not part of
-        // the path), so a chain that ends with the CA certificate is trimmed.
-        List<X509Certificate> path = chain.stream().filter(cert -> !authorities.certificates().contains(cert)).toList();
-        if (path.isEmpty()) {
-            throw new CertPathValidatorException("a CA certificate is not a client certificate");
-        }
-        CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
-        CertPathValidator.getInstance("PKIX").validate(certPath, parameters(now));
-    }
-
-    private PKIXParameters parameters(Instant now) throws InvalidAlgorithmParameterException,
-            NoSuchAlgorithmException {
-        PKIXParameters parameters = new PKIXParameters(authorities.anchors());
-        // Revocation is handled by removing the agency from the directory or replacing the CA; partners'
-        // CAs publish no CRL or OCSP endpoint the hub could reach.
-        parameters.setRevocationEnabled(false);
-        parameters.setDate(Date.from(now));
-        return parameters;
     }
 
     private void remember(X509Certificate leaf, VerifiedCertificate certificate) {

@@ -1,5 +1,6 @@
 package io.throughgate.identity;
 
+import io.throughgate.pki.TrustedAuthorities;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

@@ -1,5 +1,6 @@
 package io.throughgate.identity;
 
+import io.throughgate.pki.TrustedAuthorities;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.Certificate;

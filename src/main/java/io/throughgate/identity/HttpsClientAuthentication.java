@@ -1,5 +1,6 @@
 package io.throughgate.identity;
 
+import io.throughgate.pki.TrustedAuthorities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

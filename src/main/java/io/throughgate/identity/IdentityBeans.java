@@ -1,5 +1,6 @@
 package io.throughgate.identity;
 
+import io.throughgate.pki.TrustedAuthorities;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,16 +1,23 @@
-package io.throughgate.identity;
+package io.throughgate.pki;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.throughgate.pki.Pem;
 
 /**
  * The CA certificates whose client certificates the hub accepts, loaded once from a PEM file.
@@ -53,6 +60,30 @@ public record TrustedAuthorities(List<X509Certificate> certificates) {
     /** The trust anchors for PKIX path validation (RFC 5280 section 6.1.1 (d)). */
     public Set<TrustAnchor> anchors() {
         return certificates.stream().map(ca -> new TrustAnchor(ca, null)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Validates a certificate chain to one of these CAs at a given time (RFC 5280 section 6.1). Revocation is not
+     * checked: partners' CAs publish no CRL or OCSP endpoint the hub could reach; an agency is withdrawn through
+     * the directory instead.
+     *
+     * @param chain the chain, leaf first; a CA certificate among the trust anchors may end it
+     * @param at the time at which every certificate must be valid
+     * @throws CertPathValidatorException if the chain does not validate; its reason tells expiry from distrust
+     * @throws GeneralSecurityException if the chain cannot be read
+     */
+    public void validatePath(List<X509Certificate> chain, Instant at) throws GeneralSecurityException {
+        // The trust anchor is an input to validation, not part of the path (RFC 5280 section 6.1), so a chain
+        // that ends with the CA certificate is trimmed.
+        List<X509Certificate> path = chain.stream().filter(cert -> !certificates.contains(cert)).toList();
+        if (path.isEmpty()) {
+            throw new CertPathValidatorException("a CA certificate alone is not a signer or client certificate");
+        }
+        CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
+        PKIXParameters parameters = new PKIXParameters(anchors());
+        parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(at));
+        CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
     }
 
     /** Whether any of the CAs is development key material. */

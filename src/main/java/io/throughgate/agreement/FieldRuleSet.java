@@ -1,0 +1,69 @@
+package io.throughgate.agreement;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The field rules of one flow, answering "what is the rule for this field?" in constant time per field. The most
+ * specific rule wins: a rule on {@code /body/releaseAddress/postcode} overrides one on {@code /body/releaseAddress}.
+ * A field that no rule covers is withheld (default deny). Array indices in a field's pointer match {@code *}.
+ */
+public final class FieldRuleSet {
+
+    private final Map<String, FieldRule> rulesByField;
+    private final Map<String, FieldRule> resolved = new ConcurrentHashMap<>();
+
+    /** @param rules the rules; each field at most once */
+    public FieldRuleSet(List<FieldRule> rules) {
+        Map<String, FieldRule> byField = new LinkedHashMap<>();
+        for (FieldRule rule : rules) {
+            if (byField.putIfAbsent(rule.field(), rule) != null) {
+                throw new IllegalArgumentException("field " + rule.field() + " has two rules");
+            }
+        }
+        this.rulesByField = byField;
+    }
+
+    /** The rules as written, in file order. */
+    public Collection<FieldRule> rules() {
+        return rulesByField.values();
+    }
+
+    /**
+     * The rule for a field.
+     *
+     * @param pointer the field's JSON pointer, with array indices (e.g. {@code /body/appointmentsBooked/0/date})
+     *        or with {@code *} for them
+     * @return the most specific rule covering the field, or {@link FieldRule#notNamed(String)}
+     */
+    public FieldRule ruleFor(String pointer) {
+        String pattern = pattern(pointer);
+        return resolved.computeIfAbsent(pattern, this::resolve);
+    }
+
+    private FieldRule resolve(String pattern) {
+        for (String prefix = pattern; !prefix.isEmpty(); prefix = prefix.substring(0, prefix.lastIndexOf('/'))) {
+            FieldRule rule = rulesByField.get(prefix);
+            if (rule != null) {
+                return rule;
+            }
+        }
+        return FieldRule.notNamed(pattern);
+    }
+
+    /** The pointer with every array index replaced by {@code *}. Record schemas have no numeric property names. */
+    static String pattern(String pointer) {
+        if (pointer.chars().noneMatch(Character::isDigit)) {
+            return pointer;
+        }
+        StringBuilder pattern = new StringBuilder(pointer.length());
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            pattern.append('/').append(!segment.isEmpty() && segment.chars().allMatch(Character::isDigit) ? "*"
+                    : segment);
+        }
+        return pattern.toString();
+    }
+}

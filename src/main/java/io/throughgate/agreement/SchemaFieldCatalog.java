@@ -1,0 +1,37 @@
+package io.throughgate.agreement;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.throughgate.record.RecordType;
+import io.throughgate.record.schema.RecordSchemas;
+
+/** The record fields agreements may name, as the record schemas in {@code contracts/schemas/} define them. */
+public final class SchemaFieldCatalog implements RecordFieldCatalog {
+
+    private static final Set<String> TYPES = Arrays.stream(RecordType.values()).map(RecordType::code)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final RecordSchemas schemas;
+
+    public SchemaFieldCatalog(RecordSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    @Override
+    public Set<String> recordTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public boolean hasField(String recordType, String pointer) {
+        return RecordType.fromCode(recordType).map(type -> schemas.hasField(type, pointer)).orElse(false);
+    }
+
+    @Override
+    public List<String> leafFields(String recordType) {
+        return RecordType.fromCode(recordType).map(schemas::leafFields).orElse(List.of());
+    }
+}

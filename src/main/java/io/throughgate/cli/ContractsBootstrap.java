@@ -1,0 +1,49 @@
+package io.throughgate.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.throughgate.agreement.AgreementLinter;
+import io.throughgate.agreement.AgreementLoader;
+import io.throughgate.agreement.AgreementState;
+import io.throughgate.agreement.SchemaFieldCatalog;
+import io.throughgate.agreement.SignatureVerifier;
+import io.throughgate.contract.ContractFiles;
+import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.directory.AgencyDirectoryLoader;
+import io.throughgate.pki.TrustedAuthorities;
+import io.throughgate.purpose.PurposeCatalog;
+import io.throughgate.record.schema.RecordSchemas;
+
+/**
+ * Loads every contract as the hub does at start, for the command-line tools, which run without starting the hub.
+ *
+ * @param contracts the contract files
+ * @param directory the agency directory
+ * @param purposes the purposes
+ * @param schemas the record schemas
+ * @param agreements every agreement with its verdicts
+ */
+public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory directory, PurposeCatalog purposes,
+        RecordSchemas schemas, List<AgreementState> agreements) {
+
+    /**
+     * Loads the contracts of a folder.
+     *
+     * @param folder the contracts folder
+     * @param trustedCertificates the PEM file of the CAs that issue DPO certificates
+     * @param clock the clock signatures are verified at
+     * @throws io.throughgate.contract.InvalidContractException if the directory, purposes or a schema is malformed
+     */
+    public static ContractsBootstrap load(Path folder, Path trustedCertificates, Clock clock) {
+        ContractFiles contracts = new ContractFiles(folder);
+        AgencyDirectory directory = AgencyDirectoryLoader.parse(contracts.read(AgencyDirectoryLoader.FILE));
+        PurposeCatalog purposes = PurposeCatalog.parse(contracts.read(PurposeCatalog.FILE));
+        RecordSchemas schemas = RecordSchemas.load(contracts);
+        AgreementLoader loader = new AgreementLoader(contracts, directory,
+                new AgreementLinter(directory, purposes, new SchemaFieldCatalog(schemas)),
+                new SignatureVerifier(TrustedAuthorities.load(trustedCertificates)));
+        return new ContractsBootstrap(contracts, directory, purposes, schemas, loader.loadAll(clock.instant()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.throughgate.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.throughgate.ClockProducer;
+import io.throughgate.agreement.AgreementState;
+import io.throughgate.contract.ContractProblem;
+import io.throughgate.contract.InvalidContractException;
+
+/** The {@code lint-contracts} command: every problem in the contracts, located, and each agreement's status. */
+public final class LintCommand {
+
+    static final String HELP = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar lint-contracts
+                   [--contracts DIR] [--trusted-certificates PEM] [--help]
+
+            Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas and
+            every agreement (its fields, agencies, purposes and record types against the rest, including rules
+            that name a field the record schema does not have) and verifies every agreement signature. Prints
+            each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today.
+
+              --contracts DIR              the contracts folder (default: contracts)
+              --trusted-certificates PEM   the CAs that issue DPO certificates (default: certs-dev/ca/ca.crt)
+
+            Exit status: 0 no problem, 1 problems found, 2 usage error.
+            """;
+
+    private LintCommand() {
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandOptions options;
+        try {
+            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--contracts", "--trusted-certificates"));
+        } catch (IllegalArgumentException e) {
+            err.println("lint-contracts: " + e.getMessage());
+            return 2;
+        }
+        if (options.has("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        Clock clock = Clock.system(ClockProducer.LONDON);
+        ContractsBootstrap contracts;
+        try {
+            contracts = ContractsBootstrap.load(Path.of(options.value("--contracts").orElse("contracts")),
+                    Path.of(options.value("--trusted-certificates").orElse("certs-dev/ca/ca.crt")), clock);
+        } catch (InvalidContractException e) {
+            e.problems().forEach(problem -> out.println(problem));
+            out.println("lint-contracts: " + e.problems().size() + " problems");
+            return 1;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            err.println("lint-contracts: " + e.getMessage());
+            return 1;
+        }
+        int problems = 0;
+        LocalDate today = LocalDate.now(clock);
+        for (AgreementState agreement : contracts.agreements()) {
+            for (ContractProblem problem : agreement.problems()) {
+                out.println(problem);
+                problems++;
+            }
+        }
+        for (AgreementState agreement : contracts.agreements()) {
+            AgreementState.Verdict verdict = agreement.verdict(today);
+            out.println("agreement " + agreement.id() + ": " + verdict.status().name().toLowerCase().replace('_', ' ')
+                    + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
+        }
+        out.println("lint-contracts: " + contracts.directory().all().size() + " agencies, "
+                + contracts.agreements().size() + " agreements, " + problems + " problems");
+        return problems == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,150 @@
+package io.throughgate.record.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.throughgate.record.RecordType;
+
+/**
+ * Every field of every record type, found once by walking the schema documents: {@code properties},
+ * {@code items}, {@code $ref} (within a document and into the common definitions), {@code oneOf}, {@code anyOf},
+ * {@code allOf} and {@code if}/{@code then}/{@code else}. Where branches declare the same field, the first
+ * description found is kept and the types are merged.
+ */
+final class SchemaFieldIndex {
+
+    private static final String ITEMS = "*";
+    private static final int MAX_DEPTH = 32;
+    private static final Pattern INDEX = Pattern.compile("/[0-9]+(?=/|$)");
+
+    private final Map<RecordType, Map<String, SchemaField>> byType;
+
+    private SchemaFieldIndex(Map<RecordType, Map<String, SchemaField>> byType) {
+        this.byType = byType;
+    }
+
+    static SchemaFieldIndex build(SchemaDocuments documents) {
+        Map<RecordType, Map<String, SchemaField>> byType = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            Walk walk = new Walk(documents);
+            walk.visit(documents.get(type.schemaId()), type.schemaId(), "", "", 0);
+            byType.put(type, walk.fields());
+        }
+        return new SchemaFieldIndex(byType);
+    }
+
+    Optional<SchemaField> field(RecordType type, String pointer) {
+        Map<String, SchemaField> fields = byType.get(type);
+        SchemaField field = fields.get(pointer);
+        if (field == null && pointer != null) {
+            field = fields.get(INDEX.matcher(pointer).replaceAll("/" + ITEMS));
+        }
+        return Optional.ofNullable(field);
+    }
+
+    List<String> leafFields(RecordType type) {
+        return byType.get(type).values().stream().filter(SchemaField::leaf).map(SchemaField::pointer).toList();
+    }
+
+    /** One walk over one record type's schema, collecting its fields in schema order. */
+    private static final class Walk {
+
+        private final SchemaDocuments documents;
+        private final Map<String, Set<String>> types = new LinkedHashMap<>();
+        private final Map<String, String> descriptions = new LinkedHashMap<>();
+
+        Walk(SchemaDocuments documents) {
+            this.documents = documents;
+        }
+
+        void visit(JsonNode schema, String documentId, String pointer, String description, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new IllegalStateException("schema " + documentId + " nests deeper than " + MAX_DEPTH
+                        + " at " + pointer + "; is it recursive?");
+            }
+            String own = schema.path("description").asText("");
+            if (!pointer.isEmpty()) {
+                types.computeIfAbsent(pointer, key -> new LinkedHashSet<>()).addAll(declaredTypes(schema));
+                descriptions.merge(pointer, description.isEmpty() ? own : description,
+                        (first, next) -> first.isEmpty() ? next : first);
+            }
+            JsonNode ref = schema.get("$ref");
+            if (ref != null) {
+                String target = ref.asText();
+                int hash = target.indexOf('#');
+                String targetId = hash == 0 ? documentId : hash < 0 ? target : target.substring(0, hash);
+                JsonNode targetSchema = documents.get(targetId).at(hash < 0 ? "" : target.substring(hash + 1));
+                if (targetSchema.isMissingNode()) {
+                    throw new IllegalStateException("schema " + documentId + " refers to missing " + target);
+                }
+                visit(targetSchema, targetId, pointer, "", depth + 1);
+            }
+            schema.path("properties").fields().forEachRemaining(property -> visit(property.getValue(), documentId,
+                    pointer + "/" + escape(property.getKey()), "", depth + 1));
+            JsonNode items = schema.get("items");
+            if (items != null && items.isObject()) {
+                visit(items, documentId, pointer + "/" + ITEMS, "", depth + 1);
+            }
+            for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+                schema.path(combinator).forEach(branch -> visit(branch, documentId, pointer, "", depth + 1));
+            }
+            for (String conditional : List.of("if", "then", "else")) {
+                JsonNode branch = schema.get(conditional);
+                if (branch != null && branch.isObject()) {
+                    visit(branch, documentId, pointer, "", depth + 1);
+                }
+            }
+        }
+
+        private static List<String> declaredTypes(JsonNode schema) {
+            JsonNode type = schema.get("type");
+            if (type == null) {
+                return List.of();
+            }
+            List<String> declared = new ArrayList<>();
+            if (type.isArray()) {
+                type.forEach(one -> declared.add(one.asText()));
+            } else {
+                declared.add(type.asText());
+            }
+            return declared;
+        }
+
+        private static String escape(String name) {
+            return name.replace("~", "~0").replace("/", "~1");
+        }
+
+        Map<String, SchemaField> fields() {
+            Map<String, SchemaField> fields = new LinkedHashMap<>();
+            for (String pointer : types.keySet()) {
+                fields.put(pointer, new SchemaField(pointer, types.get(pointer), descriptions.get(pointer),
+                        isLeaf(pointer)));
+            }
+            return Collections.unmodifiableMap(fields);
+        }
+
+        /** A leaf has no child fields; an array whose items have none is one leaf, and its items are not. */
+        private boolean isLeaf(String pointer) {
+            if (pointer.endsWith("/" + ITEMS)) {
+                return false;
+            }
+            String items = pointer + "/" + ITEMS;
+            return types.keySet().stream()
+                    .noneMatch(other -> other.startsWith(pointer + "/") && !(other.equals(items) && !hasChildren(items)));
+        }
+
+        private boolean hasChildren(String pointer) {
+            return types.keySet().stream().anyMatch(other -> other.startsWith(pointer + "/"));
+        }
+    }
+}
