@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.throughgate.ClockProducer;
 import io.throughgate.agreement.AgreementState;
+import io.throughgate.agreement.AgreementStatus;
 import io.throughgate.contract.ContractProblem;
 import io.throughgate.contract.InvalidContractException;
 
@@ -22,7 +23,8 @@ public final class LintCommand {
             Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas and
             every agreement (its fields, agencies, purposes and record types against the rest, including rules
             that name a field the record schema does not have) and verifies every agreement signature. Prints
-            each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today.
+            each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today. A signature
+            that does not verify is a problem; an agreement not yet signed by every party is only a status.
 
               --contracts DIR              the contracts folder (default: contracts)
               --trusted-certificates PEM   the CAs that issue DPO certificates (default: certs-dev/ca/ca.crt)
@@ -69,6 +71,9 @@ public final class LintCommand {
         }
         for (AgreementState agreement : contracts.agreements()) {
             AgreementState.Verdict verdict = agreement.verdict(today);
+            if (verdict.status() == AgreementStatus.SIGNATURE_INVALID) {
+                problems += verdict.reasons().size();
+            }
             out.println("agreement " + agreement.id() + ": " + verdict.status().name().toLowerCase().replace('_', ' ')
                     + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
         }

@@ -47,7 +47,8 @@ final class KeywordReasons {
         JsonNode schema = message.getSchemaNode();
         return switch (message.getType()) {
             case "required" -> "is required";
-            case "dependentRequired" -> "is required when " + dependentOf(message) + " is given";
+            // Reported on the property present, which the schema names as the key of the missing one.
+            case "dependentRequired" -> "is required when " + message.getProperty() + " is given";
             case "additionalProperties", "unevaluatedProperties" -> "is not allowed (unknown field)";
             case "type" -> "must be of JSON type " + schema.asText();
             case "const" -> "must be " + schema;
@@ -55,7 +56,8 @@ final class KeywordReasons {
             case "format" -> formatReason(schema.asText());
             case "pattern" -> patternReason(message);
             case "maxLength" -> "must be at most " + schema.asInt() + " characters long";
-            case "minLength" -> schema.asInt() == 1 ? "must not be empty"
+            case "minLength" -> schema.asInt() == 1
+                    ? "must not be empty"
                     : "must be at least " + schema.asInt() + " characters long";
             case "maxItems" -> "must have at most " + schema.asInt() + " items";
             case "minItems" -> "must have at least " + schema.asInt() + " item" + (schema.asInt() == 1 ? "" : "s");
@@ -66,11 +68,6 @@ final class KeywordReasons {
             case "false" -> "is not allowed";
             default -> "is not valid (" + message.getType() + ")";
         };
-    }
-
-    /** The property whose presence makes another required: a key of the schema's dependentRequired. */
-    private static String dependentOf(ValidationMessage message) {
-        return message.getProperty();
     }
 
     private static String enumReason(JsonNode values) {

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,10 +92,11 @@ public final class RecordSchemas {
     /**
      * Validates one record.
      *
-     * @param record the record as parsed JSON
+     * @param record the record as parsed JSON, any JSON value (a non-object is one violation at the root)
      * @return every violation, ordered by pointer; empty when the record is valid
      */
     public List<Violation> validate(JsonNode record) {
+        Objects.requireNonNull(record, "record");
         JsonNode type = record.get("type");
         JsonSchema schema = type != null && type.isTextual()
                 ? RecordType.fromCode(type.textValue()).map(byType::get).orElse(envelope)

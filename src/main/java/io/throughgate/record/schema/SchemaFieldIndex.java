@@ -139,8 +139,9 @@ final class SchemaFieldIndex {
                 return false;
             }
             String items = pointer + "/" + ITEMS;
-            return types.keySet().stream()
-                    .noneMatch(other -> other.startsWith(pointer + "/") && !(other.equals(items) && !hasChildren(items)));
+            boolean scalarItems = types.containsKey(items) && !hasChildren(items);
+            return types.keySet().stream().filter(other -> other.startsWith(pointer + "/"))
+                    .allMatch(other -> scalarItems && other.equals(items));
         }
 
         private boolean hasChildren(String pointer) {

@@ -1,0 +1,61 @@
+package io.throughgate.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.throughgate.ClockProducer;
+import io.throughgate.cli.ContractsBootstrap;
+
+/** The four agreements the partnership ships are well formed, signed by every party and in force. */
+class ShippedAgreementsTest {
+
+    private static final Clock CLOCK = Clock.system(ClockProducer.LONDON);
+    private static final ContractsBootstrap CONTRACTS = ContractsBootstrap.load(Path.of("contracts"),
+            Path.of("certs-dev/ca/ca.crt"), CLOCK);
+
+    @Test
+    void everyShippedAgreementIsInForce() {
+        Map<String, AgreementStatus> statuses = CONTRACTS.agreements().stream().collect(Collectors.toMap(
+                AgreementState::id, state -> state.verdict(LocalDate.now(CLOCK)).status()));
+        assertEquals(Map.of(
+                "london-resettlement-direct-care", AgreementStatus.IN_FORCE,
+                "london-resettlement-health", AgreementStatus.IN_FORCE,
+                "london-resettlement-evaluation", AgreementStatus.IN_FORCE,
+                "transition-to-probation", AgreementStatus.IN_FORCE), statuses,
+                () -> CONTRACTS.agreements().stream().map(state -> state.id() + ": " + state.verdict(LocalDate.now(
+                        CLOCK)).reasons()).toList().toString());
+    }
+
+    @Test
+    void directCareIsSignedByAll32BoroughsTheEstateAndYcs() {
+        AgreementState directCare = find("london-resettlement-direct-care");
+        assertEquals(52, directCare.parties().size());
+        assertEquals(32, directCare.parties().stream().filter(code -> code.startsWith("yot-")).count());
+        assertTrue(directCare.parties().contains("ycs-placements"));
+        assertTrue(!directCare.parties().contains("yoi-cookham-wood"), "Cookham Wood closed before the agreement");
+    }
+
+    @Test
+    void evaluationReceivesOnlyPseudonymisedGeneralisedOrCategoricalFieldsWithConsent() {
+        Agreement evaluation = find("london-resettlement-evaluation").agreement().orElseThrow();
+        List<FieldRule> rules = evaluation.flows().stream().flatMap(flow -> flow.fields().rules().stream()).toList();
+        assertTrue(rules.stream().allMatch(rule -> rule.consentPurpose().equals(java.util.Optional.of(
+                "evaluation"))));
+        assertTrue(rules.stream().noneMatch(rule -> rule.field().startsWith("/subject/name")
+                || rule.field().equals("/subject/nhsNumber") || rule.field().equals("/subject/dateOfBirth")
+                        && rule.action() != FieldAction.GENERALISE));
+    }
+
+    private static AgreementState find(String id) {
+        return CONTRACTS.agreements().stream().filter(state -> state.id().equals(id)).findFirst().orElseThrow();
+    }
+}
