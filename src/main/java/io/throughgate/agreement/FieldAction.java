@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /** What the hub does with one field for one recipient. */
 public enum FieldAction {
+
     /** The value goes as it is. */
     SHARE("share"),
     /** An identifier is replaced by the recipient's pseudonym under the agreement (keyed hash). */

@@ -86,7 +86,8 @@ final class FieldRuleParser {
                     + "generalise:<how>, encrypt or withhold");
             return Optional.empty();
         }
-        Optional<Generalisation> generalisation = parts.length == 2 ? Generalisation.fromCode(parts[1])
+        Optional<Generalisation> generalisation = parts.length == 2
+                ? Generalisation.fromCode(parts[1])
                 : Optional.empty();
         if ((action.get() == FieldAction.GENERALISE) != generalisation.isPresent() || (parts.length == 2
                 && generalisation.isEmpty())) {
@@ -98,6 +99,7 @@ final class FieldRuleParser {
     }
 
     private record Location(String file, int line, String context, List<ContractProblem> problems) {
+
         void problem(String message) {
             problems.add(new ContractProblem(file, line, context, message));
         }

@@ -61,7 +61,8 @@ public final class FieldRuleSet {
         }
         StringBuilder pattern = new StringBuilder(pointer.length());
         for (String segment : pointer.substring(1).split("/", -1)) {
-            pattern.append('/').append(!segment.isEmpty() && segment.chars().allMatch(Character::isDigit) ? "*"
+            pattern.append('/').append(!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)
+                    ? "*"
                     : segment);
         }
         return pattern.toString();

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /** How a generalised field is made less precise. */
 public enum Generalisation {
+
     /** A date or date of birth to its year and month, e.g. {@code 2009-04}. */
     YEAR_MONTH("year-month"),
     /** A date to its year, e.g. {@code 2009}. */

@@ -26,7 +26,9 @@ public record RecipientRule(Optional<String> agency, Optional<String> field, Age
 
     private String describeAllowed() {
         return String.join(", ", allowed.kinds().stream().map(kind -> kind.code()).sorted().toList())
-                + (allowed.agencies().isEmpty() ? "" : ", " + String.join(", ", allowed.agencies().stream().sorted()
-                        .toList()));
+                + (allowed.agencies().isEmpty()
+                        ? ""
+                        : ", " + String.join(", ", allowed.agencies().stream().sorted()
+                                .toList()));
     }
 }

@@ -39,7 +39,8 @@ public final class CommandOptions {
             } else if (knownFlags.contains(arg)) {
                 options.flags.add(arg);
             } else if (knownValues.contains(name)) {
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                String value = arg.contains("=")
+                        ? arg.substring(arg.indexOf('=') + 1)
                         : i + 1 < args.length ? args[++i] : "";
                 if (value.isBlank()) {
                     throw new IllegalArgumentException("option " + name + " needs a value");

@@ -11,12 +11,13 @@ public enum ErrorCode {
                     "Client certificate expired or not yet valid"), CERTIFICATE_WITHOUT_AGENCY(403,
                             "Client certificate names no agency"), UNKNOWN_AGENCY(403,
                                     "Agency not in the directory"), AGENCY_NOT_IN_FORCE(403,
-                                            "Agency not in force"), NOT_FOUND(404, "Not found"), AGREEMENT_NOT_FOUND(404, "Agreement not found"), METHOD_NOT_ALLOWED(405,
-                                                    "Method not allowed"), NOT_ACCEPTABLE(406,
-                                                            "Not acceptable"), UNSUPPORTED_MEDIA_TYPE(415,
-                                                                    "Unsupported media type"), BAD_REQUEST(400,
-                                                                            "Bad request"), INTERNAL_ERROR(500,
-                                                                                    "Internal error");
+                                            "Agency not in force"), NOT_FOUND(404, "Not found"), AGREEMENT_NOT_FOUND(
+                                                    404, "Agreement not found"), METHOD_NOT_ALLOWED(405,
+                                                            "Method not allowed"), NOT_ACCEPTABLE(406,
+                                                                    "Not acceptable"), UNSUPPORTED_MEDIA_TYPE(415,
+                                                                            "Unsupported media type"), BAD_REQUEST(400,
+                                                                                    "Bad request"), INTERNAL_ERROR(500,
+                                                                                            "Internal error");
 
     private final int status;
     private final String title;

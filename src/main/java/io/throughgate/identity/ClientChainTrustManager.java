@@ -1,12 +1,13 @@
 package io.throughgate.identity;
 
-import io.throughgate.pki.TrustedAuthorities;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+
+import io.throughgate.pki.TrustedAuthorities;
 
 /**
  * The HTTPS server's trust manager for client certificates: it lets any chain through the handshake and leaves

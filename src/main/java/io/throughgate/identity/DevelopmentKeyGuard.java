@@ -1,6 +1,5 @@
 package io.throughgate.identity;
 
-import io.throughgate.pki.TrustedAuthorities;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.Certificate;
@@ -19,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.throughgate.pki.TrustedAuthorities;
 
 /**
  * Refuses to start the production profile with development key material (the CA and server key of

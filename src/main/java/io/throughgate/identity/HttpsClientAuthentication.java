@@ -1,10 +1,10 @@
 package io.throughgate.identity;
 
-import io.throughgate.pki.TrustedAuthorities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.throughgate.pki.TrustedAuthorities;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.TrustOptions;

@@ -1,6 +1,5 @@
 package io.throughgate.identity;
 
-import io.throughgate.pki.TrustedAuthorities;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -9,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.pki.TrustedAuthorities;
 
 /** Wires the identity checks from configuration. */
 @Singleton

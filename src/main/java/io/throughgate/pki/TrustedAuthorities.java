@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 /**
  * The CA certificates whose client certificates the hub accepts, loaded once from a PEM file.
  *

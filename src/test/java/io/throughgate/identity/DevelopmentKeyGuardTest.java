@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-
-import io.throughgate.pki.TrustedAuthorities;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import io.throughgate.pki.TrustedAuthorities;
 
 class DevelopmentKeyGuardTest {
 

@@ -31,7 +31,7 @@ public record AgreementDetail(
         @Schema(examples = "london-resettlement-direct-care") String id,
         @Schema(examples = "agreements/london-resettlement-direct-care/agreement.yaml") String file,
         String sha256,
-        @Schema(examples = "IN_FORCE") AgreementStatus status,
+        AgreementStatus status,
         List<String> reasons,
         AgreementContentView content,
         List<SignatureView> signatures,

@@ -31,13 +31,13 @@ public record AgreementSummary(
         @Schema(examples = "london-resettlement-direct-care") String id,
         String title,
         @Schema(examples = "1") Integer version,
-        @Schema(examples = "IN_FORCE") AgreementStatus status,
+        AgreementStatus status,
         List<String> reasons,
         LocalDate validFrom,
         LocalDate validUntil,
         LocalDate reviewDate,
-        @Schema(examples = "40") int parties,
-        @Schema(examples = "40") int partiesSigned,
+        @Schema(examples = "52") int parties,
+        @Schema(examples = "52") int partiesSigned,
         String sha256) {
 
     /** The summary of an agreement file on a day. */

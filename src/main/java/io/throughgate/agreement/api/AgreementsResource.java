@@ -58,6 +58,11 @@ public class AgreementsResource {
     @Inject
     Clock clock;
 
+    /**
+     * Every agreement file, in id order, whatever its status.
+     *
+     * @return one summary per agreement file, with its status today
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every agreement and its status today", description = "The central log of sharing agreements: "
@@ -71,6 +76,12 @@ public class AgreementsResource {
         return registry.all().stream().map(state -> AgreementSummary.of(state, today)).toList();
     }
 
+    /**
+     * One agreement file: what it says, its signatures, status and problems.
+     *
+     * @param id the agreement's id
+     * @return the agreement, or a 404 problem ({@code agreement-not-found}) when no agreement has the id
+     */
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -89,6 +100,13 @@ public class AgreementsResource {
                 purposes)).type(MediaType.APPLICATION_JSON).build()).orElseGet(() -> notFound(id));
     }
 
+    /**
+     * An agreement's field matrix.
+     *
+     * @param id the agreement's id
+     * @return the matrix, or a 404 problem ({@code agreement-not-found}) when no agreement has the id or its file
+     *         cannot be read
+     */
     @GET
     @Path("{id}/matrix")
     @Produces(MediaType.APPLICATION_JSON)
@@ -106,6 +124,13 @@ public class AgreementsResource {
                 .type(MediaType.APPLICATION_JSON).build());
     }
 
+    /**
+     * An agreement as a W3C ODRL 2.2 policy in JSON-LD.
+     *
+     * @param id the agreement's id
+     * @return the policy, or a 404 problem ({@code agreement-not-found}) when no agreement has the id or its file
+     *         cannot be read
+     */
     @GET
     @Path("{id}/odrl")
     @Produces({OdrlExport.MEDIA_TYPE, MediaType.APPLICATION_JSON})
@@ -129,7 +154,8 @@ public class AgreementsResource {
             return notFound(id);
         }
         return state.get().agreement().map(answer).orElseGet(() -> ProblemResponses.of(ErrorCode.AGREEMENT_NOT_FOUND,
-                "The file of agreement '" + id + "' cannot be read; GET /v1/agreements/" + id + " lists its problems."));
+                "The file of agreement '" + id + "' cannot be read; GET /v1/agreements/" + id
+                        + " lists its problems."));
     }
 
     private static Response notFound(String id) {

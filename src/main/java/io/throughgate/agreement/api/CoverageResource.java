@@ -36,9 +36,14 @@ public class CoverageResource {
     @Inject
     Clock clock;
 
+    /**
+     * The coverage of the agreements today.
+     *
+     * @return every borough YOT with the agreements it is party to, and a tally per agreement
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Which borough YOTs are party to which agreements, and who signed", description = "For each of "
+    @Operation(summary = "Borough YOTs' agreements and signatures", description = "For each of "
             + "the London boroughs' Youth Offending Teams, in directory order: the agreements it is party to, their "
             + "status today and whether its DPO has signed each; and per agreement, how many boroughs are party to "
             + "it and how many have signed.")

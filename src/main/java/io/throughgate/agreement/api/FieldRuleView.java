@@ -20,8 +20,7 @@ import io.throughgate.agreement.FieldRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldRuleView(
         @Schema(examples = "/subject/dateOfBirth") String field,
-        @Schema(examples = "generalise", enumeration = {"share", "pseudonymise", "generalise", "encrypt",
-                "withhold"}) String action,
+        @Schema(description = "share, pseudonymise, generalise, encrypt or withhold") String action,
         @Schema(examples = "year-month") String generalisation,
         @Schema(examples = "evaluation") String consentPurpose,
         String reason,

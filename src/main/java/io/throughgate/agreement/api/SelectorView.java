@@ -13,7 +13,7 @@ import io.throughgate.directory.AgencyKind;
  * @param kinds every agency of these kinds, by kind code, sorted
  * @param agencies these agencies by code, sorted
  */
-@Schema(name = "AgencySelector", description = "Agencies named by kind, by code, or both, as the agreement writes them.")
+@Schema(name = "AgencySelector", description = "Agencies named by kind, by code, or both, as written.")
 public record SelectorView(
         @Schema(examples = "[\"yot\"]") List<String> kinds,
         @Schema(examples = "[\"ycs-placements\"]") List<String> agencies) {

@@ -18,7 +18,7 @@ import io.throughgate.agreement.SignatureCheck;
 @Schema(name = "Signature", description = "The verdict on one party's signature of the agreement file.")
 public record SignatureView(
         @Schema(examples = "yot-camden") String party,
-        @Schema(examples = "VALID") SignatureCheck.Outcome outcome,
+        SignatureCheck.Outcome outcome,
         String signer,
         Instant signedAt,
         @Schema(examples = "signed by the data protection officer of yot-camden") String detail) {

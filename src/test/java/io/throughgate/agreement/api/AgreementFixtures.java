@@ -127,6 +127,7 @@ final class AgreementFixtures {
     static RecordFieldCatalog fields() {
         Map<String, List<String>> leaves = Map.of(RELEASE, RELEASE_FIELDS);
         return new RecordFieldCatalog() {
+
             @Override
             public Set<String> recordTypes() {
                 return leaves.keySet();

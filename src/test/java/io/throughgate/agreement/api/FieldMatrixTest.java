@@ -16,9 +16,10 @@ class FieldMatrixTest {
 
     @Test
     void hasOneEntryPerFlowRecordTypeAndRecipientRule() {
-        assertEquals(List.of("release-to-supervising-yot release-notification agency named at /body/supervisingYot (yot)",
-                "release-to-supervising-yot release-notification ycs-placements",
-                "release-to-evaluation release-notification eval-mopac"),
+        assertEquals(
+                List.of("release-to-supervising-yot release-notification agency named at /body/supervisingYot (yot)",
+                        "release-to-supervising-yot release-notification ycs-placements",
+                        "release-to-evaluation release-notification eval-mopac"),
                 matrix.entries().stream().map(entry -> entry.flow() + " " + entry.recordType() + " "
                         + entry.recipient()).toList());
     }

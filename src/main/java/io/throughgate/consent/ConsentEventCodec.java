@@ -1,0 +1,43 @@
+package io.throughgate.consent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Writes and reads consent events as JSON, in a form fixed here rather than by the HTTP layer's settings. */
+public final class ConsentEventCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ConsentEventCodec() {
+    }
+
+    /** The event as JSON bytes. */
+    public static byte[] write(ConsentEvent event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a consent event", e);
+        }
+    }
+
+    /**
+     * The event read from JSON bytes.
+     *
+     * @throws UncheckedIOException if the bytes are not a consent event
+     */
+    public static ConsentEvent read(byte[] json) {
+        try {
+            return JSON.readValue(json, ConsentEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a consent event", e);
+        }
+    }
+}

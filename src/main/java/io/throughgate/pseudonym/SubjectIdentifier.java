@@ -1,0 +1,57 @@
+package io.throughgate.pseudonym;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One identifier of a child, in canonical form, as taken from a record's {@code subject} (already validated by the
+ * record schema, check characters included).
+ *
+ * @param kind e.g. {@code nhs-number}, {@code pnc-id}, {@code local-case-id}
+ * @param value the canonical value, e.g. a PNC ID in its short form {@code 22/0456789U}
+ */
+public record SubjectIdentifier(String kind, String value) {
+
+    /** The subject fields that identify a child, with their kinds, in order of preference. */
+    private static final List<String[]> FIELDS = List.of(new String[]{"nhsNumber", "nhs-number"},
+            new String[]{"nomisNumber", "nomis-number"}, new String[]{"pncId", "pnc-id"},
+            new String[]{"croNumber", "cro-number"}, new String[]{"probationCrn", "probation-crn"},
+            new String[]{"upn", "upn"});
+
+    public SubjectIdentifier {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * The identifiers of a subject, most widely shared first (NHS number, NOMIS number, PNC ID, CRO number, CRN,
+     * UPN, then the local case id).
+     */
+    public static List<SubjectIdentifier> of(JsonNode subject) {
+        List<SubjectIdentifier> identifiers = new ArrayList<>();
+        for (String[] field : FIELDS) {
+            JsonNode value = subject.path(field[0]);
+            if (value.isTextual()) {
+                identifiers.add(new SubjectIdentifier(field[1], canonical(field[1], value.asText())));
+            }
+        }
+        JsonNode local = subject.path("localCaseId");
+        if (local.path("agency").isTextual() && local.path("id").isTextual()) {
+            identifiers.add(new SubjectIdentifier("local-case-id", local.path("agency").asText() + "/" + local.path(
+                    "id").asText().strip()));
+        }
+        return identifiers;
+    }
+
+    private static String canonical(String kind, String value) {
+        String stripped = value.strip().toUpperCase(java.util.Locale.ROOT);
+        // A PNC ID is written with a four- or two-digit year; both forms name the same person.
+        if (kind.equals("pnc-id") && stripped.matches("\\d{4}/.*")) {
+            return stripped.substring(2);
+        }
+        return stripped;
+    }
+}
