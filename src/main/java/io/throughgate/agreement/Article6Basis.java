@@ -6,9 +6,14 @@ import java.util.Optional;
 /** The lawful bases of UK GDPR Article 6(1), with their W3C DPV terms. */
 public enum Article6Basis {
 
-    CONSENT("consent", "A6-1-a"), CONTRACT("contract", "A6-1-b"), LEGAL_OBLIGATION("legal-obligation",
-            "A6-1-c"), VITAL_INTERESTS("vital-interests", "A6-1-d"), PUBLIC_TASK("public-task",
-                    "A6-1-e"), LEGITIMATE_INTERESTS("legitimate-interests", "A6-1-f");
+    CONSENT("consent", "A6-1-a"),
+    CONTRACT("contract", "A6-1-b"),
+    LEGAL_OBLIGATION("legal-obligation",
+            "A6-1-c"),
+    VITAL_INTERESTS("vital-interests", "A6-1-d"),
+    PUBLIC_TASK("public-task",
+            "A6-1-e"),
+    LEGITIMATE_INTERESTS("legitimate-interests", "A6-1-f");
 
     private final String code;
     private final String dpvTerm;

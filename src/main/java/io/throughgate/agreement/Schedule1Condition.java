@@ -9,13 +9,17 @@ import java.util.Optional;
  */
 public enum Schedule1Condition {
 
-    PARA_2("para-2-health-or-social-care", "Schedule 1 paragraph 2: health or social care purposes"), PARA_4(
-            "para-4-research", "Schedule 1 paragraph 4: archiving, research and statistics"), PARA_6(
-                    "para-6-statutory-purposes", "Schedule 1 paragraph 6: statutory and government purposes"), PARA_10(
-                            "para-10-preventing-unlawful-acts",
-                            "Schedule 1 paragraph 10: preventing or detecting unlawful acts"), PARA_18(
-                                    "para-18-safeguarding",
-                                    "Schedule 1 paragraph 18: safeguarding of children and individuals at risk");
+    PARA_2("para-2-health-or-social-care", "Schedule 1 paragraph 2: health or social care purposes"),
+    PARA_4(
+            "para-4-research", "Schedule 1 paragraph 4: archiving, research and statistics"),
+    PARA_6(
+            "para-6-statutory-purposes", "Schedule 1 paragraph 6: statutory and government purposes"),
+    PARA_10(
+            "para-10-preventing-unlawful-acts",
+            "Schedule 1 paragraph 10: preventing or detecting unlawful acts"),
+    PARA_18(
+            "para-18-safeguarding",
+            "Schedule 1 paragraph 18: safeguarding of children and individuals at risk");
 
     private final String code;
     private final String description;

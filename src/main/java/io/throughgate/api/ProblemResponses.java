@@ -23,6 +23,11 @@ public final class ProblemResponses {
         return build(Problem.of(code, detail, List.of()));
     }
 
+    /** The answer for an error code with a detail and every field violation. */
+    public static Response of(ErrorCode code, String detail, List<Problem.Violation> violations) {
+        return build(Problem.of(code, detail, violations));
+    }
+
     private static Response build(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

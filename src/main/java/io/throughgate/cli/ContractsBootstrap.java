@@ -9,6 +9,7 @@ import io.throughgate.agreement.AgreementLoader;
 import io.throughgate.agreement.AgreementState;
 import io.throughgate.agreement.SchemaFieldCatalog;
 import io.throughgate.agreement.SignatureVerifier;
+import io.throughgate.consent.policy.ConsentPolicy;
 import io.throughgate.contract.ContractFiles;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyDirectoryLoader;
@@ -17,7 +18,7 @@ import io.throughgate.purpose.PurposeCatalog;
 import io.throughgate.record.schema.RecordSchemas;
 
 /**
- * Loads every contract as the hub does at start, for the command-line tools, which run without starting the hub.
+ * Loads every contract as the hub does at start (checking the consent policy too), for the command-line tools, which run without starting the hub.
  *
  * @param contracts the contract files
  * @param directory the agency directory
@@ -41,6 +42,7 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
         AgencyDirectory directory = AgencyDirectoryLoader.parse(contracts.read(AgencyDirectoryLoader.FILE));
         PurposeCatalog purposes = PurposeCatalog.parse(contracts.read(PurposeCatalog.FILE));
         RecordSchemas schemas = RecordSchemas.load(contracts);
+        ConsentPolicy.parse(contracts.read(ConsentPolicy.FILE));
         AgreementLoader loader = new AgreementLoader(contracts, directory,
                 new AgreementLinter(directory, purposes, new SchemaFieldCatalog(schemas)),
                 new SignatureVerifier(TrustedAuthorities.load(trustedCertificates)));

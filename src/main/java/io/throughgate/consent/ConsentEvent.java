@@ -18,7 +18,8 @@ public record ConsentEvent(Type type, UUID decisionId, Optional<ConsentDecision>
 
     /** What happened to a decision. */
     public enum Type {
-        RECORDED, WITHDRAWN
+        RECORDED,
+        WITHDRAWN
     }
 
     public ConsentEvent {

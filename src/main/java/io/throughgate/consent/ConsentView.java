@@ -44,6 +44,11 @@ public final class ConsentView {
                 .toList();
     }
 
+    /** Every decision, oldest first. */
+    public List<ConsentDecision> all() {
+        return byId.values().stream().sorted((a, b) -> a.recordedAt().compareTo(b.recordedAt())).toList();
+    }
+
     /** Every decision recorded by an agency, oldest first. */
     public List<ConsentDecision> recordedBy(String agency) {
         return byId.values().stream().filter(decision -> decision.recordedBy().equals(agency))

@@ -55,6 +55,14 @@ public enum AgencyKind {
         return secureEstablishment;
     }
 
+    /**
+     * Whether agencies of this kind may record a child's consent decisions: the YOTs, the secure establishments and
+     * health bodies, which work with the child directly.
+     */
+    public boolean mayRecordConsent() {
+        return this == YOT || this == HEALTH || secureEstablishment;
+    }
+
     /** The kind with this code, or empty when no kind has it. */
     public static Optional<AgencyKind> fromCode(String code) {
         return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();

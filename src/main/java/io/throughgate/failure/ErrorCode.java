@@ -6,18 +6,27 @@ package io.throughgate.failure;
  */
 public enum ErrorCode {
 
-    NO_CLIENT_CERTIFICATE(401, "No client certificate"), UNTRUSTED_CERTIFICATE(401,
-            "Client certificate not trusted"), CERTIFICATE_EXPIRED(401,
-                    "Client certificate expired or not yet valid"), CERTIFICATE_WITHOUT_AGENCY(403,
-                            "Client certificate names no agency"), UNKNOWN_AGENCY(403,
-                                    "Agency not in the directory"), AGENCY_NOT_IN_FORCE(403,
-                                            "Agency not in force"), NOT_FOUND(404, "Not found"), AGREEMENT_NOT_FOUND(
-                                                    404, "Agreement not found"), METHOD_NOT_ALLOWED(405,
-                                                            "Method not allowed"), NOT_ACCEPTABLE(406,
-                                                                    "Not acceptable"), UNSUPPORTED_MEDIA_TYPE(415,
-                                                                            "Unsupported media type"), BAD_REQUEST(400,
-                                                                                    "Bad request"), INTERNAL_ERROR(500,
-                                                                                            "Internal error");
+    NO_CLIENT_CERTIFICATE(401, "No client certificate"),
+    UNTRUSTED_CERTIFICATE(401, "Client certificate not trusted"),
+    CERTIFICATE_EXPIRED(401, "Client certificate expired or not yet valid"),
+    CERTIFICATE_WITHOUT_AGENCY(403, "Client certificate names no agency"),
+    UNKNOWN_AGENCY(403, "Agency not in the directory"),
+    AGENCY_NOT_IN_FORCE(403, "Agency not in force"),
+    CONSENT_RECORDING_NOT_ALLOWED(403, "Agency may not record consent"),
+    NOT_YOUR_RECORD(403, "Not your agency's record"),
+    DPO_ONLY(403, "Data protection officers only"),
+    NOT_FOUND(404, "Not found"),
+    AGREEMENT_NOT_FOUND(404, "Agreement not found"),
+    CONSENT_NOT_FOUND(404, "Consent decision not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONSENT_ALREADY_WITHDRAWN(409, "Consent decision already withdrawn"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    BAD_REQUEST(400, "Bad request"),
+    INVALID_REQUEST(400, "Invalid request"),
+    CONSENT_NOT_ALLOWED(422, "Consent decision not allowed"),
+    INTERNAL_ERROR(500, "Internal error"),
+    EXCHANGE_UNAVAILABLE(503, "Exchange unavailable");
 
     private final int status;
     private final String title;

@@ -45,7 +45,7 @@ public class TopicProvisioner {
             Set<String> existing = kafka.admin().listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.all(directory).stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, Optional.of(config.topicPartitions()),
-                            Optional.of(config.topicReplicationFactor())))
+                            Optional.of(config.topicReplicationFactor())).configs(Topics.settings(topic)))
                     .toList();
             if (missing.isEmpty()) {
                 return;

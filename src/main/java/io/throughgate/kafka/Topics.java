@@ -2,6 +2,7 @@ package io.throughgate.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.throughgate.directory.AgencyDirectory;
 
@@ -23,6 +24,14 @@ public final class Topics {
     /** The inbox topic of an agency. */
     public static String inbox(String agencyCode) {
         return INBOX_PREFIX + agencyCode;
+    }
+
+    /**
+     * Settings of a topic the hub creates, beyond the cluster's defaults. Consent events are kept for ever: every
+     * replica rebuilds its consent view from them.
+     */
+    public static Map<String, String> settings(String topic) {
+        return CONSENT_EVENTS.equals(topic) ? Map.of("retention.ms", "-1", "cleanup.policy", "delete") : Map.of();
     }
 
     /** Every topic the hub uses: the hub's own topics and one inbox per agency in the directory. */

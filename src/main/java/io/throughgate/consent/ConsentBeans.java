@@ -1,0 +1,18 @@
+package io.throughgate.consent;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.throughgate.consent.policy.ConsentPolicy;
+import io.throughgate.contract.ContractFiles;
+
+/** Loads the who-may-consent rules once; a malformed policy stops start-up. */
+@Singleton
+public class ConsentBeans {
+
+    @Produces
+    @Singleton
+    ConsentPolicy policy(ContractFiles contracts) {
+        return ConsentPolicy.parse(contracts.read(ConsentPolicy.FILE));
+    }
+}

@@ -1,0 +1,8 @@
+package io.throughgate.consent.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The shape of a consent history query, for the API description only. */
+@Schema(name = "ConsentHistoryQuery", description = "The child whose consent history is wanted.")
+record HistoryQuerySchema(@Schema(required = true) ConsentRequestSchema.SubjectSchema subject) {
+}
