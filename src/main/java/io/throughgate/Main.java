@@ -3,8 +3,6 @@ package io.throughgate;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-import org.apache.camel.quarkus.main.CamelMainApplication;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.cli.LintCommand;
@@ -45,8 +43,8 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
-            // Camel's own application runs Camel Main, which starts the routes and fires its lifecycle events.
-            case "serve" -> Quarkus.run(CamelMainApplication.class, options);
+            // Camel is started by io.throughgate.ops.CamelStarter once Kafka is up.
+            case "serve" -> Quarkus.run(options);
             case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
             case "lint-contracts" -> System.exit(LintCommand.run(options, System.out, System.err));
             case "sign-agreement" -> System.exit(SignAgreementCommand.run(options, System.out, System.err));

@@ -64,7 +64,24 @@ public class AgreementRegistry {
 
     /** The agreements in force on a day. */
     public List<Agreement> inForceOn(LocalDate day) {
-        return all().stream().filter(state -> state.inForceOn(day)).map(state -> state.agreement().orElseThrow())
-                .toList();
+        return inForceStatesOn(day).stream().map(state -> state.agreement().orElseThrow()).toList();
     }
+
+    /**
+     * The agreements in force on a day, with their parties. Remembered for the day: records ask this many times a
+     * second, and the answer changes only at midnight.
+     */
+    public List<AgreementState> inForceStatesOn(LocalDate day) {
+        InForce cached = inForce;
+        if (cached == null || !cached.day().equals(day)) {
+            cached = new InForce(day, all().stream().filter(state -> state.inForceOn(day)).toList());
+            inForce = cached;
+        }
+        return cached.states();
+    }
+
+    private record InForce(LocalDate day, List<AgreementState> states) {
+    }
+
+    private volatile InForce inForce;
 }

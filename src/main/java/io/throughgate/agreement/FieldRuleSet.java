@@ -54,8 +54,13 @@ public final class FieldRuleSet {
         return FieldRule.notNamed(pattern);
     }
 
+    /** The rule written for exactly this field (no parent's), if any. */
+    public java.util.Optional<FieldRule> exactRule(String pointer) {
+        return java.util.Optional.ofNullable(rulesByField.get(pattern(pointer)));
+    }
+
     /** The pointer with every array index replaced by {@code *}. Record schemas have no numeric property names. */
-    static String pattern(String pointer) {
+    public static String pattern(String pointer) {
         if (pointer.chars().noneMatch(Character::isDigit)) {
             return pointer;
         }

@@ -52,7 +52,11 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         // The message of an unexpected exception may quote input, so only the class goes to the log.
-        LOG.errorf("unexpected %s while answering a request", e.getClass().getName());
+        StringBuilder chain = new StringBuilder(e.getClass().getName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" caused by ").append(cause.getClass().getName());
+        }
+        LOG.errorf("unexpected %s while answering a request", chain);
         return ProblemResponses.of(ErrorCode.INTERNAL_ERROR,
                 "The hub could not complete the request; nothing was delivered. Try again later.");
     }

@@ -76,10 +76,14 @@ final class CertificateIssuer {
                     // RFC 5280 section 4.2.1.9: an end entity is not a CA.
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     // RFC 5280 section 4.2.1.3: what the key may do; critical so that no other use is accepted.
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()))
-                    // RFC 5280 section 4.2.1.12: the purposes (TLS server, TLS client, e-mail/CMS protection).
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(profile.purposes().toArray(new KeyPurposeId[0])))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
+            if (!profile.purposes().isEmpty()) {
+                // RFC 5280 section 4.2.1.12: the purposes (TLS server, TLS client, e-mail/CMS protection). Optional:
+                // without it, keyUsage alone limits the key.
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(profile.purposes().toArray(new KeyPurposeId[0])));
+            }
+            builder
                     // RFC 5280 section 4.2.1.6: the identities; not critical because the subject is not empty.
                     .addExtension(Extension.subjectAlternativeName, false, profile.names())
                     // RFC 5280 sections 4.2.1.1 and 4.2.1.2: key identifiers, for chain building.

@@ -35,6 +35,12 @@ final class DevelopmentProfiles {
     /** The loopback addresses the hub's server certificate covers. */
     static final List<String> SERVER_IP_ADDRESSES = List.of("127.0.0.1", "::1");
 
+    /** The common name of the hub's delivery signing certificate. */
+    static final String HUB_SIGNING_COMMON_NAME = "Throughgate hub delivery signing";
+
+    /** The subject alternative name URI of the hub's delivery signing certificate. */
+    static final String HUB_SIGNING_URI = "urn:throughgate:hub:signing";
+
     private DevelopmentProfiles() {
     }
 
@@ -78,6 +84,26 @@ final class DevelopmentProfiles {
                 uris(agency.certificateIdentity(), CertificateIdentities.DPO_ROLE_URI),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
                 List.of(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection));
+    }
+
+    /**
+     * The hub's delivery signing certificate: it signs every record delivered to an inbox topic (ECDSA over the
+     * value), so keyUsage digitalSignature and nonRepudiation (RFC 5280 section 4.2.1.3); no extendedKeyUsage,
+     * since no standard purpose fits and the keyUsage alone already forbids TLS and certificate signing.
+     */
+    static LeafProfile hubSigning() {
+        return new LeafProfile(subject(HUB_SIGNING_COMMON_NAME, ORGANISATION), uris(HUB_SIGNING_URI),
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of());
+    }
+
+    /**
+     * An agency's field encryption certificate: the hub encrypts fields for the agency to it by ECDH key agreement
+     * (CMS KeyAgreeRecipientInfo, RFC 5753), so keyUsage keyAgreement only (RFC 5280 section 4.2.1.3: a key used
+     * for ECDH has keyAgreement) and no extendedKeyUsage.
+     */
+    static LeafProfile encryption(Agency agency) {
+        return new LeafProfile(subject(agency.code() + " field encryption", agency.displayName()),
+                uris(agency.certificateIdentity()), KeyUsage.keyAgreement, List.of());
     }
 
     /** A TLS client certificate of the hub's organisation with the given identities. */

@@ -50,10 +50,12 @@ final class Generator {
         trustStore(ca);
         List<Leaf> leaves = new ArrayList<>();
         leaves.add(new Leaf(layout.server(), DevelopmentProfiles.server()));
+        leaves.add(new Leaf(layout.hubSigning(), DevelopmentProfiles.hubSigning()));
         for (Agency agency : directory.all()) {
             leaves.add(new Leaf(layout.agency(agency.code()), DevelopmentProfiles.agency(agency)));
             leaves.add(new Leaf(layout.dataProtectionOfficer(agency.code()),
                     DevelopmentProfiles.dataProtectionOfficer(agency)));
+            leaves.add(new Leaf(layout.agencyEncryption(agency.code()), DevelopmentProfiles.encryption(agency)));
         }
         // The checks only read, and opening a PKCS#12 file costs several PBKDF2 derivations: check in parallel.
         List<Optional<String>> reasons = leaves.parallelStream().map(leaf -> reasonToIssue(leaf, ca)).toList();

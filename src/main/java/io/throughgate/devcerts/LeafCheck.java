@@ -28,8 +28,8 @@ final class LeafCheck {
     /**
      * Why the certificate must be issued again, or empty when its files are all present and sound: the chain is
      * the certificate then the current CA's, the CA issued it, it is valid after {@code renewBefore}, it has the
-     * expected subject and names, the key matches, and the key store opens with the password and holds the same
-     * chain under the alias.
+     * expected subject and names, the key matches, and the key store (if the certificate has one) opens with the
+     * password and holds the same chain under the alias.
      */
     static Optional<String> reasonToIssue(LeafFiles files, LeafProfile expected, CertificateAuthority ca,
             Instant renewBefore, char[] password) {
@@ -57,10 +57,14 @@ final class LeafCheck {
             if (!Keys.matches(privateKey, leaf.getPublicKey())) {
                 return Optional.of(name(files.privateKey()) + " does not match the certificate");
             }
-            KeyStore keyStore = Pkcs12.read(files.keyStore(), password);
+            if (files.keyStore().isEmpty()) {
+                return Optional.empty();
+            }
+            Path keyStoreFile = files.keyStore().get();
+            KeyStore keyStore = Pkcs12.read(keyStoreFile, password);
             Certificate[] stored = keyStore.getCertificateChain(files.alias());
             if (!keyStore.isKeyEntry(files.alias()) || stored == null || !Arrays.asList(stored).equals(chain)) {
-                return Optional.of(name(files.keyStore()) + " does not hold the key and chain under alias "
+                return Optional.of(name(keyStoreFile) + " does not hold the key and chain under alias "
                         + files.alias());
             }
             return Optional.empty();

@@ -20,7 +20,8 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
  * @param names the subject alternative names (RFC 5280 section 4.2.1.6)
  * @param keyUsage the keyUsage bits, a combination of {@link org.bouncycastle.asn1.x509.KeyUsage} constants
  *        (RFC 5280 section 4.2.1.3)
- * @param purposes the extendedKeyUsage purposes (RFC 5280 section 4.2.1.12)
+ * @param purposes the extendedKeyUsage purposes (RFC 5280 section 4.2.1.12); empty for a certificate without the
+ *        extension, whose keyUsage alone limits the key (the hub's delivery signing key, agencies' encryption keys)
  */
 record LeafProfile(X500Name subject, GeneralNames names, int keyUsage, List<KeyPurposeId> purposes) {
 
@@ -28,8 +29,9 @@ record LeafProfile(X500Name subject, GeneralNames names, int keyUsage, List<KeyP
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(names, "names");
         purposes = List.copyOf(purposes);
-        if (purposes.isEmpty()) {
-            throw new IllegalArgumentException("purposes is empty; an end-entity certificate needs at least one");
+        if (keyUsage == 0) {
+            throw new IllegalArgumentException("keyUsage is empty; an end-entity certificate needs at least one bit "
+                    + "(RFC 5280 section 4.2.1.3)");
         }
     }
 

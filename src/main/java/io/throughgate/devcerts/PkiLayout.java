@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * README.md
  * ca/ca.crt, ca/ca.key, ca/truststore.p12
  * hub/server.crt, hub/server.key, hub/server.p12
+ * hub/signing.crt, hub/signing.key
  * agencies/&lt;code&gt;/&lt;code&gt;.crt, .key, .p12
+ * agencies/&lt;code&gt;/&lt;code&gt;-encryption.crt, -encryption.key, -encryption.p12
  * dpo/&lt;code&gt;/&lt;code&gt;-dpo.crt, -dpo.key, -dpo.p12
  * </pre>
  *
@@ -25,6 +27,9 @@ public record PkiLayout(Path root) {
 
     /** The alias of the key entry in {@code hub/server.p12}. */
     public static final String SERVER_ALIAS = "server";
+
+    /** The name of the hub's delivery signing certificate (its files are {@code hub/signing.*}). */
+    public static final String SIGNING_NAME = "signing";
 
     private static final Pattern SAFE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -57,6 +62,25 @@ public record PkiLayout(Path root) {
         Path folder = root.resolve("hub");
         return new LeafFiles(folder.resolve("server.crt"), folder.resolve("server.key"), folder.resolve("server.p12"),
                 SERVER_ALIAS);
+    }
+
+    /** The hub's delivery signing certificate, {@code hub/signing.crt} and {@code hub/signing.key}; no key store. */
+    public LeafFiles hubSigning() {
+        Path folder = root.resolve("hub");
+        return LeafFiles.pemOnly(folder.resolve("signing.crt"), folder.resolve("signing.key"), SIGNING_NAME);
+    }
+
+    /**
+     * An agency's field encryption certificate, {@code agencies/<code>/<code>-encryption.*}, alias
+     * {@code <code>-encryption}.
+     *
+     * @throws IllegalArgumentException if the code is not a lowercase slug (it becomes a file name)
+     */
+    public LeafFiles agencyEncryption(String code) {
+        String name = safe(code) + "-encryption";
+        Path folder = root.resolve("agencies").resolve(code);
+        return new LeafFiles(folder.resolve(name + ".crt"), folder.resolve(name + ".key"),
+                folder.resolve(name + ".p12"), name);
     }
 
     /**

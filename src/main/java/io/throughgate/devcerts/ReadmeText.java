@@ -26,8 +26,16 @@ final class ReadmeText {
             - `hub/server.crt`, `hub/server.key`, `hub/server.p12` (alias `server`): the hub's TLS server
               certificate, for `localhost`, `throughgate`, `throughgate.throughgate.svc`,
               `throughgate.throughgate.svc.cluster.local`, `127.0.0.1` and `::1`.
+            - `hub/signing.crt`, `hub/signing.key`: the hub's delivery signing certificate (keyUsage
+              digitalSignature and nonRepudiation, subject alternative name URI `urn:throughgate:hub:signing`). The
+              hub signs every record it delivers to an inbox topic with it (ECDSA P-256 with SHA-256); recipients
+              verify the signature with `signing.crt`. No PKCS#12 file: the hub reads the PEM files.
             - `agencies/<code>/<code>.crt`, `<code>.key`, `<code>.p12` (alias `<code>`): each agency's TLS client
               certificate, naming the subject alternative name URI `urn:throughgate:agency:<code>`.
+            - `agencies/<code>/<code>-encryption.crt`, `<code>-encryption.key`, `<code>-encryption.p12` (alias
+              `<code>-encryption`): each agency's field encryption certificate (keyUsage keyAgreement, the agency's
+              URI). The hub encrypts fields for the agency to it (CMS, ECDH key agreement); the agency decrypts them
+              with the key.
             - `dpo/<code>/<code>-dpo.crt`, `<code>-dpo.key`, `<code>-dpo.p12` (alias `<code>-dpo`): each agency's
               data protection officer, naming the agency's URI and `urn:throughgate:role:dpo`; it is also a TLS
               client certificate and signs agreements. The DPO of `partnership-london-resettlement` is the
@@ -55,6 +63,7 @@ final class ReadmeText {
             ## Trying it
 
                 openssl x509 -in agencies/yot-camden/yot-camden.crt -noout -text
+                openssl x509 -in hub/signing.crt -noout -text
                 openssl pkcs12 -in agencies/yot-camden/yot-camden.p12 -passin pass:throughgate-dev -nokeys
                 curl --cacert ca/ca.crt --cert agencies/yot-camden/yot-camden.crt \\
                     --key agencies/yot-camden/yot-camden.key https://localhost:<port>/

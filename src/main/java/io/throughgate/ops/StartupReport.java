@@ -1,7 +1,5 @@
 package io.throughgate.ops;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +40,7 @@ public class StartupReport {
     String version;
 
     void report(@Observes StartupEvent event) throws SQLException {
-        long startNumber = starts.recordStart(nodeName(), version, directory.sha256());
+        long startNumber = starts.recordStart(io.throughgate.deliver.NodeName.get(), version, directory.sha256());
         String base = "https://localhost:" + httpsPort;
         LOG.infof("""
                 Throughgate %s is up (start %d recorded in the %s database)
@@ -51,17 +49,5 @@ public class StartupReport {
                   health: %s/q/health   metrics: %s/q/metrics
                   Kafka: %s (%s)""", version, startNumber, database.kind().datasourceName(), base, base, base,
                 base, base, base, kafka.bootstrapServers(), kafka.isEmbedded() ? "in-process broker" : "external");
-    }
-
-    private static String nodeName() {
-        String pod = System.getenv("HOSTNAME");
-        if (pod != null && !pod.isBlank()) {
-            return pod;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

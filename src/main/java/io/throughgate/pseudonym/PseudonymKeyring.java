@@ -81,17 +81,29 @@ public final class PseudonymKeyring {
         }
     }
 
-    private Mac newMac(String keyId, String domain) {
+    /**
+     * A 256-bit key for another use of the hub's own (the dead-letter encryption key), derived as the pseudonym keys
+     * are but under its own label, so it is independent of every pseudonym key.
+     */
+    public byte[] derive(String keyId, String label) {
+        return hkdf(keyId, "throughgate/" + label);
+    }
+
+    private byte[] hkdf(String keyId, String info) {
         byte[] master = masterKeys.get(keyId);
         if (master == null) {
             throw new IllegalArgumentException("no pseudonym key '" + keyId + "'");
         }
         byte[] derived = new byte[KEY_BYTES];
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        // RFC 5869 section 2: extract with no salt (a zero-filled salt), expand with the domain as info.
-        hkdf.init(new HKDFParameters(master, null, ("throughgate/pseudonym/" + domain).getBytes(
-                StandardCharsets.UTF_8)));
+        // RFC 5869 section 2: extract with no salt (a zero-filled salt), expand with the label as info.
+        hkdf.init(new HKDFParameters(master, null, info.getBytes(StandardCharsets.UTF_8)));
         hkdf.generateBytes(derived, 0, derived.length);
+        return derived;
+    }
+
+    private Mac newMac(String keyId, String domain) {
+        byte[] derived = hkdf(keyId, "throughgate/pseudonym/" + domain);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(derived, "HmacSHA256"));

@@ -120,8 +120,8 @@ class DevelopmentCertificateContentsTest {
     @Test
     void keyStoresOpenWithTheDevPasswordAndHoldKeyAndChain() throws Exception {
         for (LeafFiles files : List.of(layout.server(), layout.agency("yot-camden"),
-                layout.dataProtectionOfficer("yot-camden"))) {
-            KeyStore store = Pkcs12.read(files.keyStore(), PASSWORD);
+                layout.dataProtectionOfficer("yot-camden"), layout.agencyEncryption("yot-camden"))) {
+            KeyStore store = Pkcs12.read(files.keyStore().orElseThrow(), PASSWORD);
             Certificate[] chain = store.getCertificateChain(files.alias());
 
             assertEquals(List.of(files.alias()), Collections.list(store.aliases()));
@@ -130,6 +130,7 @@ class DevelopmentCertificateContentsTest {
             assertArrayEquals(Pem.readPrivateKey(files.privateKey()).getEncoded(), key.getEncoded());
         }
         assertEquals("yot-camden-dpo", layout.dataProtectionOfficer("yot-camden").alias());
+        assertEquals("yot-camden-encryption", layout.agencyEncryption("yot-camden").alias());
     }
 
     @Test

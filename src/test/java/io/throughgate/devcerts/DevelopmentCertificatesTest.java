@@ -32,10 +32,11 @@ class DevelopmentCertificatesTest {
         PkiLayout layout = DevPkiFixture.generate(base);
 
         Set<String> expected = new TreeSet<>(List.of("README.md", "ca/ca.crt", "ca/ca.key", "ca/truststore.p12",
-                "hub/server.crt", "hub/server.key", "hub/server.p12"));
+                "hub/server.crt", "hub/server.key", "hub/server.p12", "hub/signing.crt", "hub/signing.key"));
         for (String code : DevPkiFixture.CODES) {
             for (String extension : List.of(".crt", ".key", ".p12")) {
                 expected.add("agencies/" + code + "/" + code + extension);
+                expected.add("agencies/" + code + "/" + code + "-encryption" + extension);
                 expected.add("dpo/" + code + "/" + code + "-dpo" + extension);
             }
         }
@@ -44,6 +45,8 @@ class DevelopmentCertificatesTest {
         assertTrue(readme.contains("DEVELOPMENT ONLY"), readme);
         assertTrue(readme.contains("throughgate-dev"), readme);
         assertTrue(readme.contains("java -jar target/quarkus-app/quarkus-run.jar dev-certs"), readme);
+        assertTrue(readme.contains("`hub/signing.crt`, `hub/signing.key`"), readme);
+        assertTrue(readme.contains("`agencies/<code>/<code>-encryption.crt`"), readme);
     }
 
     @Test
@@ -56,7 +59,7 @@ class DevelopmentCertificatesTest {
 
         assertEquals(0, second.exitCode(), second.err());
         assertEquals(before, DevPkiFixture.snapshot(layout.root()));
-        assertTrue(second.out().contains("CA kept; 0 certificates issued, 7 kept, 0 files written"), second.out());
+        assertTrue(second.out().contains("CA kept; 0 certificates issued, 11 kept, 0 files written"), second.out());
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.throughgate.deliver;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * What one record writes to Kafka: its deliveries, then the sharing-log events, which name where each delivery
+ * landed, all in one transaction.
+ *
+ * @param deliveries the messages to the recipients' inboxes
+ * @param logEvents makes the sharing-log messages from where the deliveries landed (same order as deliveries)
+ * @param written completed with where the deliveries landed once the transaction commits, or exceptionally
+ */
+public record DeliveryBatch(List<ProducerRecord<String, byte[]>> deliveries,
+        Function<List<RecordMetadata>, List<ProducerRecord<String, byte[]>>> logEvents,
+        CompletableFuture<List<RecordMetadata>> written) {
+
+    public DeliveryBatch {
+        deliveries = List.copyOf(deliveries);
+    }
+}

@@ -1,0 +1,29 @@
+package io.throughgate.deliver;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the hub seals and writes deliveries. */
+@ConfigMapping(prefix = "throughgate.delivery")
+public interface DeliveryConfig {
+
+    /** The hub's delivery signing certificate (PEM, leaf first); its key id goes in every message's headers. */
+    @WithDefault("certs-dev/hub/signing.crt")
+    String signingCertificate();
+
+    /** The hub's delivery signing key (PEM, PKCS#8). */
+    @WithDefault("certs-dev/hub/signing.key")
+    String signingKey();
+
+    /** Folder of recipients' encryption certificates, laid out as {@code agencies/<code>/<code>-encryption.crt}. */
+    @WithDefault("certs-dev")
+    String recipientCertificates();
+
+    /** Writer threads, each with its own transactional producer, that group waiting records into transactions. */
+    @WithDefault("2")
+    int writers();
+
+    /** How long a request waits for its transaction to commit before the hub answers 503. */
+    @WithDefault("PT15S")
+    java.time.Duration commitTimeout();
+}

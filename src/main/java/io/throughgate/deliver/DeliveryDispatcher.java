@@ -1,0 +1,184 @@
+package io.throughgate.deliver;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import io.throughgate.database.HubDatabase;
+import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.failure.ErrorCode;
+import io.throughgate.failure.Failure;
+import io.throughgate.gate.FieldGate;
+import io.throughgate.ingest.IngestContext;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.kafka.Topics;
+import io.throughgate.pki.Pem;
+import io.throughgate.pseudonym.Pseudonyms;
+import io.throughgate.pseudonym.SubjectIdentifier;
+import io.throughgate.sharinglog.SharingLogEvent;
+import io.throughgate.sharinglog.SharingLogEvents;
+
+/**
+ * Deliver steps: seals each recipient's record (the hub's signature over the value, the recipient's pseudonym as
+ * the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
+ * answers with the receipt once it commits; on any failure the claim is released and nothing is visible.
+ */
+@ApplicationScoped
+@Named("deliveryDispatcher")
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    HubDatabase database;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    DeliveryConfig config;
+
+    private DeliveryWriter writer;
+    private DeliverySigner signer;
+    private ReceiptStore receipts;
+
+    private synchronized void start() {
+        if (writer == null) {
+            try {
+                signer = new DeliverySigner(Pem.readPrivateKey(Path.of(config.signingKey())), Pem.readCertificates(
+                        Path.of(config.signingCertificate())).get(0));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the delivery signing key: " + e.getMessage(), e);
+            }
+            receipts = new ReceiptStore(database);
+            writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
+        }
+    }
+
+    /** The hub's delivery signer. */
+    public DeliverySigner signer() {
+        start();
+        return signer;
+    }
+
+    /** The store of claims and receipts. */
+    public ReceiptStore receipts() {
+        start();
+        return receipts;
+    }
+
+    /** Queues the record's deliveries and sharing-log entries for the next transaction. */
+    public IngestContext deliver(IngestContext context) {
+        if (context.done()) {
+            return context;
+        }
+        start();
+        List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
+        List<IngestContext.Gated> delivered = new ArrayList<>();
+        List<IngestContext.Gated> withheld = new ArrayList<>();
+        for (IngestContext.Gated gated : context.gated()) {
+            if (gated.gated().value().size() == FieldGate.ENVELOPE.size()) {
+                withheld.add(gated);
+                continue;
+            }
+            byte[] value = DeliveryJson.bytes(gated.gated().value());
+            messages.add(new ProducerRecord<>(Topics.inbox(gated.delivery().recipient().code()), null,
+                    recipientKey(context, gated.delivery()), value, DeliveryHeaders.of(context.record(), gated
+                            .delivery(), signer.sign(value), signer.keyId())));
+            delivered.add(gated);
+        }
+        CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
+        if (messages.isEmpty() && withheld.isEmpty()) {
+            written.complete(List.of());
+        } else if (!writer.submit(new DeliveryBatch(messages, landed -> logEntries(context, delivered, withheld,
+                landed), written))) {
+            written.completeExceptionally(new TimeoutException("the delivery queue is full"));
+        }
+        context.written(written);
+        return context;
+    }
+
+    /** Waits for the transaction; answers with the receipt, or fails and releases the claim. */
+    public IngestContext await(IngestContext context) {
+        if (context.done()) {
+            return context;
+        }
+        try {
+            List<RecordMetadata> landed = context.written().get(config.commitTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Receipt receipt = Receipts.of(context, landed);
+            receipts.delivered(context.recordId(), DeliveryJson.text(receipt));
+            context.receipt(receipt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unavailable(context);
+        } catch (ExecutionException | TimeoutException | SQLException e) {
+            unavailable(context);
+        }
+        return context;
+    }
+
+    /** Releases a claim the record holds but will not complete (it failed after claiming). */
+    public void releaseClaim(IngestContext context) {
+        if (context.claimed() && context.receipt().isEmpty()) {
+            try {
+                receipts.release(context.recordId());
+            } catch (SQLException e) {
+                LOG.warnf("could not release the claim of a failed record (SQL state %s); it expires by itself",
+                        e.getSQLState());
+            }
+        }
+    }
+
+    private void unavailable(IngestContext context) {
+        context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not write to Kafka; nothing was "
+                + "delivered. Retry with the same record id."));
+        releaseClaim(context);
+    }
+
+    private String recipientKey(IngestContext context, PlannedDelivery delivery) {
+        return SubjectIdentifier.of(context.record().path("subject")).stream().findFirst()
+                .map(id -> pseudonyms.of(delivery.pseudonymDomain(), id.kind(), id.value()))
+                .orElse(context.recordId().toString());
+    }
+
+    private static List<ProducerRecord<String, byte[]>> logEntries(IngestContext context,
+            List<IngestContext.Gated> delivered, List<IngestContext.Gated> withheld, List<RecordMetadata> landed) {
+        List<ProducerRecord<String, byte[]>> entries = new ArrayList<>();
+        for (int i = 0; i < delivered.size(); i++) {
+            entries.add(entry(context, SharingLogEvents.of(context, delivered.get(i).delivery(), delivered.get(i)
+                    .gated(), landed.get(i))));
+        }
+        withheld.forEach(gated -> entries.add(entry(context, SharingLogEvents.of(context, gated.delivery(), gated
+                .gated(), null))));
+        return entries;
+    }
+
+    private static ProducerRecord<String, byte[]> entry(IngestContext context, SharingLogEvent event) {
+        return new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(), DeliveryJson.bytes(event));
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

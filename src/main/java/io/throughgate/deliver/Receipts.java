@@ -1,0 +1,42 @@
+package io.throughgate.deliver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.throughgate.agreement.FieldAction;
+import io.throughgate.gate.FieldGate;
+import io.throughgate.ingest.IngestContext;
+import io.throughgate.kafka.Topics;
+
+/** Builds a record's receipt from what was gated and where it landed. */
+final class Receipts {
+
+    private Receipts() {
+    }
+
+    static Receipt of(IngestContext context, List<RecordMetadata> landed) {
+        List<Receipt.Delivery> deliveries = new ArrayList<>();
+        List<String> notDelivered = new ArrayList<>(context.routing() == null
+                ? List.of()
+                : context.routing()
+                        .unrouted());
+        for (IngestContext.Gated gated : context.gated()) {
+            String recipient = gated.delivery().recipient().code();
+            boolean went = gated.gated().value().size() > FieldGate.ENVELOPE.size();
+            if (!went) {
+                notDelivered.add(recipient + ": every field was withheld under " + gated.delivery().agreement().id());
+            }
+            deliveries.add(new Receipt.Delivery(recipient, gated.delivery().agreement().id(), gated.delivery()
+                    .agreement().agreement().orElseThrow().version(), went ? Topics.inbox(recipient) : null,
+                    (int) gated.gated().fields().stream().filter(field -> field.outcome() != FieldAction.WITHHOLD)
+                            .count(),
+                    gated.gated().withheld().stream().map(field -> new Receipt.Withheld(field.field(), field.reason()
+                            .orElse("withheld"))).toList(),
+                    gated.gated().consentDecisions().stream().map(UUID::toString).sorted().toList()));
+        }
+        return new Receipt(context.recordId().toString(), context.receivedAt(), deliveries, notDelivered);
+    }
+}

@@ -1,0 +1,143 @@
+package io.throughgate.deliver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * One writer thread with its own transactional producer. It takes the records waiting in the queue (group commit),
+ * writes all their deliveries, then their sharing-log events, and commits them in one Kafka transaction: a
+ * {@code read_committed} subscriber sees all of a record's messages or none. A failed transaction is aborted and
+ * every record in it fails, so the hub answers 503 and the sender retries.
+ */
+final class TransactionalWriter implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(TransactionalWriter.class);
+    private static final int MAX_RECORDS_PER_TRANSACTION = 500;
+
+    private final Map<String, Object> properties;
+    private final BlockingQueue<DeliveryBatch> queue;
+    private KafkaProducer<String, byte[]> producer;
+    private volatile boolean running = true;
+
+    TransactionalWriter(Map<String, Object> clientProperties, String transactionalId,
+            BlockingQueue<DeliveryBatch> queue) {
+        Map<String, Object> settings = new HashMap<>(clientProperties);
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Fail fast enough to answer 503 while the sender is still waiting.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        this.properties = settings;
+        this.queue = queue;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        List<DeliveryBatch> batch = new ArrayList<>();
+        while (running) {
+            try {
+                DeliveryBatch first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_RECORDS_PER_TRANSACTION - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } finally {
+                batch.clear();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void write(List<DeliveryBatch> batch) {
+        try {
+            KafkaProducer<String, byte[]> current = producer();
+            current.beginTransaction();
+            List<List<Future<RecordMetadata>>> sent = new ArrayList<>();
+            for (DeliveryBatch record : batch) {
+                sent.add(record.deliveries().stream().map(current::send).toList());
+            }
+            List<List<RecordMetadata>> landed = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                List<RecordMetadata> where = new ArrayList<>();
+                for (Future<RecordMetadata> delivery : sent.get(i)) {
+                    where.add(delivery.get(10, TimeUnit.SECONDS));
+                }
+                landed.add(where);
+                batch.get(i).logEvents().apply(where).forEach(current::send);
+            }
+            current.commitTransaction();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).written().complete(landed.get(i));
+            }
+        } catch (Exception e) {
+            LOG.warnf("a delivery transaction of %d records failed (%s); nothing of it is visible", batch.size(), e
+                    .getClass().getSimpleName());
+            discardProducer();
+            batch.forEach(record -> record.written().completeExceptionally(e));
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            KafkaProducer<String, byte[]> created = new KafkaProducer<>(properties, new StringSerializer(),
+                    new ByteArraySerializer());
+            try {
+                // Fences any earlier producer with this id and aborts its open transaction (KIP-98).
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        // After a failure the producer may be in an error state that only a new producer clears; the new one's
+        // initTransactions() aborts whatever the old one left open.
+        if (producer != null) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // Closing below is the remedy.
+            }
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.throughgate.deliver.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.util.Base64;
+import java.util.Objects;
+
+import io.throughgate.pki.BouncyCastle;
+import io.throughgate.pki.Keys;
+
+/**
+ * Signs the value of each record the hub delivers to an inbox topic, so that a recipient can check that the hub sent
+ * it and that nothing changed it on the way. The signature travels in a Kafka header with the signing key's id
+ * ({@link #keyId()}), which tells the recipient which hub certificate to verify with across key rollovers.
+ *
+ * <p>
+ * The signature is ECDSA on NIST P-256 with SHA-256 ({@code SHA256withECDSA}), step by step:
+ * <ol>
+ * <li>hash the value's exact bytes with SHA-256 (FIPS 180-4 section 6.2);</li>
+ * <li>sign the hash with the hub's private key, a fresh random nonce per signature (FIPS 186-5 section 6.4.1,
+ * SEC 1 v2 section 4.1.3);</li>
+ * <li>encode (r, s) as the DER {@code SEQUENCE { r INTEGER, s INTEGER }} of SEC 1 v2 appendix C.8 / RFC 3279
+ * section 2.2.3, the form every JCA, OpenSSL and Go verifier reads, and then as base64 (RFC 4648 section 4).</li>
+ * </ol>
+ * Bouncy Castle signs, requested by name. On Java 17 the JDK's SunEC is pure Java and slow for P-256: measured in
+ * CPU time on the CI machine, about 660 microseconds a signature against about 90 for Bouncy Castle, and the hub
+ * signs every delivery (10,000 records/s, often more than one recipient each). The signature is the same standard
+ * encoding whoever makes it; the tests check that SunEC verifies these signatures and that its own verify here.
+ *
+ * <p>
+ * Thread-safe: each thread signs with its own {@link Signature}, initialised once, since a {@code Signature} is not
+ * safe for concurrent use and {@code initSign} per call would cost key checks at every signature.
+ */
+public final class DeliverySigner {
+
+    static final String ALGORITHM = "SHA256withECDSA";
+
+    /** keyUsage bits (RFC 5280 section 4.2.1.3) that allow signing data other than certificates and CRLs. */
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
+
+    private final PrivateKey privateKey;
+    private final String keyId;
+    private final ThreadLocal<Signature> signatures;
+
+    /**
+     * Registers Bouncy Castle if needed and checks the key against the certificate.
+     *
+     * @param privateKey the hub's EC P-256 delivery signing key
+     * @param certificate its certificate, which recipients verify with
+     * @throws IllegalArgumentException if the key is not an EC P-256 key, does not match the certificate, or the
+     *         certificate's keyUsage allows neither digitalSignature nor nonRepudiation
+     */
+    public DeliverySigner(PrivateKey privateKey, X509Certificate certificate) {
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(certificate, "certificate");
+        if (!(privateKey instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+            throw new IllegalArgumentException("the delivery signing key must be an EC P-256 key, got "
+                    + privateKey.getAlgorithm());
+        }
+        if (!Keys.matches(privateKey, certificate.getPublicKey())) {
+            throw new IllegalArgumentException("the delivery signing key does not match the certificate "
+                    + certificate.getSubjectX500Principal());
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !(usage[DIGITAL_SIGNATURE] || usage[NON_REPUDIATION])) {
+            throw new IllegalArgumentException("the certificate " + certificate.getSubjectX500Principal()
+                    + " does not allow signing: its keyUsage has neither digitalSignature nor nonRepudiation");
+        }
+        BouncyCastle.register();
+        this.privateKey = privateKey;
+        this.keyId = DeliveryVerifier.keyIdOf(certificate);
+        this.signatures = ThreadLocal.withInitial(this::newSignature);
+    }
+
+    /**
+     * The signing key's id, for the {@code signing-key-id} header: the first 16 lowercase hex digits of the SHA-256
+     * hash of the certificate's DER encoding (see {@link DeliveryVerifier#keyIdOf}).
+     */
+    public String keyId() {
+        return keyId;
+    }
+
+    /**
+     * Signs a record value.
+     *
+     * @param value the exact bytes of the Kafka record value
+     * @return the base64 of the DER-encoded ECDSA signature; different on each call (random nonce), each one valid
+     * @throws IllegalStateException if the provider fails to sign (not expected with a key checked at construction)
+     */
+    public String sign(byte[] value) {
+        Objects.requireNonNull(value, "value");
+        Signature signature = signatures.get();
+        try {
+            // After sign() the object is reset to the state initSign left it in, ready for the next value.
+            signature.update(value);
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            // A failed sign() may leave the object mid-operation: start this thread afresh.
+            signatures.remove();
+            throw new IllegalStateException("cannot sign a delivery with " + ALGORITHM, e);
+        }
+    }
+
+    private Signature newSignature() {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM, BouncyCastle.PROVIDER_NAME);
+            signature.initSign(privateKey);
+            return signature;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot sign with " + ALGORITHM, e);
+        }
+    }
+}

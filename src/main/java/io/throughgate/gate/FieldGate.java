@@ -1,0 +1,152 @@
+package io.throughgate.gate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.throughgate.agreement.FieldAction;
+import io.throughgate.agreement.FieldRule;
+import io.throughgate.agreement.FieldRuleSet;
+import io.throughgate.consent.ConsentAnswer;
+import io.throughgate.directory.Agency;
+
+/**
+ * Lets through, field by field, only what a flow's rules allow for one recipient, in the form each rule says:
+ * shared, pseudonymised, generalised, encrypted, or withheld; a field no rule covers is withheld (default deny),
+ * and a rule that needs consent lets its field through only with a consent decision that permits it. Envelope
+ * metadata always travels. Pure: the same inputs give the same outcomes.
+ */
+public final class FieldGate {
+
+    /** The envelope fields that always travel: they identify the record, not the child. */
+    public static final List<String> ENVELOPE = List.of("recordId", "type", "schemaVersion", "sender", "occurredAt");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final FieldTransforms transforms;
+
+    public FieldGate(FieldTransforms transforms) {
+        this.transforms = transforms;
+    }
+
+    /**
+     * Gates a record for one recipient.
+     *
+     * @param record the valid record
+     * @param rules the flow's field rules
+     * @param pseudonymDomain the agreement's pseudonym domain
+     * @param recipient the recipient
+     * @param consent answers "may this go?" for a consent purpose (asked at most once per purpose)
+     */
+    public GatedRecord gate(JsonNode record, FieldRuleSet rules, String pseudonymDomain, Agency recipient,
+            Function<String, ConsentAnswer> consent) {
+        Walk walk = new Walk(rules, pseudonymDomain, recipient, consent);
+        ObjectNode value = JSON.objectNode();
+        ENVELOPE.forEach(field -> value.set(field, record.get(field)));
+        for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!ENVELOPE.contains(field.getKey())) {
+                walk.gate(field.getValue(), "/" + field.getKey()).ifPresent(kept -> value.set(field.getKey(), kept));
+            }
+        }
+        return new GatedRecord(value, List.copyOf(walk.outcomes.values()), walk.consents);
+    }
+
+    private final class Walk {
+
+        private final FieldRuleSet rules;
+        private final String domain;
+        private final Agency recipient;
+        private final Function<String, ConsentAnswer> consent;
+        private final Map<String, ConsentAnswer> answers = new HashMap<>();
+        private final Map<String, FieldOutcome> outcomes = new LinkedHashMap<>();
+        private final Set<UUID> consents = new HashSet<>();
+
+        Walk(FieldRuleSet rules, String domain, Agency recipient, Function<String, ConsentAnswer> consent) {
+            this.rules = rules;
+            this.domain = domain;
+            this.recipient = recipient;
+            this.consent = consent;
+        }
+
+        Optional<JsonNode> gate(JsonNode node, String pointer) {
+            if (node.isContainerNode()) {
+                Optional<FieldRule> whole = rules.exactRule(pointer).filter(rule -> rule.action() != FieldAction.SHARE
+                        && rule.action() != FieldAction.WITHHOLD);
+                return whole.isPresent() ? apply(node, pointer, whole.get()) : descend(node, pointer);
+            }
+            return apply(node, pointer, rules.ruleFor(pointer));
+        }
+
+        private Optional<JsonNode> descend(JsonNode node, String pointer) {
+            if (node.isObject()) {
+                ObjectNode kept = JSON.objectNode();
+                node.fields().forEachRemaining(field -> gate(field.getValue(), pointer + "/" + field.getKey())
+                        .ifPresent(value -> kept.set(field.getKey(), value)));
+                return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
+            }
+            ArrayNode kept = JSON.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                gate(node.get(i), pointer + "/" + i).ifPresent(kept::add);
+            }
+            return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
+        }
+
+        private Optional<JsonNode> apply(JsonNode value, String pointer, FieldRule rule) {
+            String field = FieldRuleSet.pattern(pointer);
+            Optional<UUID> decision = Optional.empty();
+            if (rule.consentPurpose().isPresent() && rule.action() != FieldAction.WITHHOLD) {
+                ConsentAnswer answer = answers.computeIfAbsent(rule.consentPurpose().get(), consent);
+                decision = answer.decision();
+                if (!answer.permitted()) {
+                    return withhold(field, answer.reason(), decision);
+                }
+                decision.ifPresent(consents::add);
+            }
+            Optional<JsonNode> result = switch (rule.action()) {
+                case SHARE -> Optional.of(value);
+                case WITHHOLD -> Optional.empty();
+                case PSEUDONYMISE -> transforms.pseudonymise(domain, field, value).map(TextNode::valueOf);
+                case GENERALISE -> transforms.generalise(value, rule.generalisation().orElseThrow());
+                case ENCRYPT -> transforms.encrypt(value, recipient).map(cms -> JSON.objectNode().put("encrypted",
+                        cms));
+            };
+            if (result.isEmpty()) {
+                return withhold(field, rule.action() == FieldAction.WITHHOLD
+                        ? rule.reason().orElse(
+                                "withheld by the agreement")
+                        : "cannot be " + past(rule.action()) + " for this recipient",
+                        decision);
+            }
+            outcomes.putIfAbsent(field, new FieldOutcome(field, rule.action(), rule.reason(), decision));
+            return result;
+        }
+
+        private Optional<JsonNode> withhold(String field, String reason, Optional<UUID> decision) {
+            outcomes.putIfAbsent(field, new FieldOutcome(field, FieldAction.WITHHOLD, Optional.of(reason),
+                    decision));
+            return Optional.empty();
+        }
+    }
+
+    private static String past(FieldAction action) {
+        return switch (action) {
+            case PSEUDONYMISE -> "pseudonymised";
+            case GENERALISE -> "generalised";
+            case ENCRYPT -> "encrypted";
+            default -> action.code();
+        };
+    }
+}

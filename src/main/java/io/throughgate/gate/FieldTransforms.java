@@ -1,0 +1,27 @@
+package io.throughgate.gate;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.throughgate.agreement.Generalisation;
+import io.throughgate.directory.Agency;
+
+/** The value transformations the gate applies; each returns empty when the value cannot be so transformed. */
+public interface FieldTransforms {
+
+    /**
+     * The pseudonym of an identifier under an agreement's domain.
+     *
+     * @param domain the agreement's pseudonym domain
+     * @param field the field's pointer pattern, which tells the identifier's kind
+     * @param value the value
+     */
+    Optional<String> pseudonymise(String domain, String field, JsonNode value);
+
+    /** The value made less precise, or empty when it cannot be. */
+    Optional<JsonNode> generalise(JsonNode value, Generalisation how);
+
+    /** The value encrypted so only the recipient can read it, or empty when the recipient has no encryption key. */
+    Optional<String> encrypt(JsonNode value, Agency recipient);
+}

@@ -1,0 +1,77 @@
+package io.throughgate.gate;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.throughgate.agreement.Generalisation;
+import io.throughgate.deliver.DeliveryConfig;
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.deliver.crypto.FieldEncryptor;
+import io.throughgate.deliver.crypto.RecipientCertificates;
+import io.throughgate.directory.Agency;
+import io.throughgate.pki.TrustedAuthorities;
+import io.throughgate.pseudonym.Pseudonyms;
+
+/**
+ * The gate's transformations: pseudonyms under the agreement's key (identifiers by their kind, other fields by
+ * their pointer), generalisation, and CMS encryption for the recipient's encryption certificate.
+ */
+@ApplicationScoped
+public class GateTransforms implements FieldTransforms {
+
+    /** Subject fields that hold identifiers, with the kind their pseudonyms are made under. */
+    private static final Map<String, String> IDENTIFIER_KINDS = Map.of("/subject/nhsNumber", "nhs-number",
+            "/subject/nomisNumber", "nomis-number", "/subject/pncId", "pnc-id", "/subject/croNumber", "cro-number",
+            "/subject/probationCrn", "probation-crn", "/subject/upn", "upn");
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    TrustedAuthorities authorities;
+
+    private final FieldEncryptor encryptor = new FieldEncryptor();
+    private volatile RecipientCertificates recipients;
+
+    @Override
+    public Optional<String> pseudonymise(String domain, String field, JsonNode value) {
+        if (!value.isValueNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        String kind = IDENTIFIER_KINDS.getOrDefault(field, field);
+        String canonical = value.asText().strip().toUpperCase(java.util.Locale.ROOT);
+        if (kind.equals("pnc-id") && canonical.matches("\\d{4}/.*")) {
+            canonical = canonical.substring(2);
+        }
+        return Optional.of(pseudonyms.of(domain, kind, canonical));
+    }
+
+    @Override
+    public Optional<JsonNode> generalise(JsonNode value, Generalisation how) {
+        return Generaliser.generalise(value, how);
+    }
+
+    @Override
+    public Optional<String> encrypt(JsonNode value, Agency recipient) {
+        return recipients().forAgency(recipient.code()).map(certificate -> encryptor.encrypt(DeliveryJson.bytes(
+                value), certificate));
+    }
+
+    private RecipientCertificates recipients() {
+        RecipientCertificates loaded = recipients;
+        if (loaded == null) {
+            loaded = RecipientCertificates.load(Path.of(config.recipientCertificates()), authorities);
+            recipients = loaded;
+        }
+        return loaded;
+    }
+}

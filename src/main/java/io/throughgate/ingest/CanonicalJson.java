@@ -1,0 +1,61 @@
+package io.throughgate.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.throughgate.contract.Digests;
+
+/**
+ * The content digest of a record: SHA-256 of its JSON with object keys sorted and no insignificant white space, so
+ * that a retry with the same content but another key order or layout is recognised as the same record.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CanonicalJson() {
+    }
+
+    /** The lowercase hex SHA-256 of the canonical form. */
+    public static String sha256(JsonNode value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            write(value, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write canonical JSON", e);
+        }
+        return Digests.sha256Hex(out.toByteArray());
+    }
+
+    private static void write(JsonNode value, JsonGenerator generator) throws IOException {
+        if (value.isObject()) {
+            List<String> names = new ArrayList<>();
+            for (Iterator<String> fields = value.fieldNames(); fields.hasNext();) {
+                names.add(fields.next());
+            }
+            names.sort(null);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                write(value.get(name), generator);
+            }
+            generator.writeEndObject();
+        } else if (value.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode item : value) {
+                write(item, generator);
+            }
+            generator.writeEndArray();
+        } else {
+            generator.writeTree(value);
+        }
+    }
+}

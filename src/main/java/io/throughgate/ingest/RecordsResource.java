@@ -1,0 +1,113 @@
+package io.throughgate.ingest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.throughgate.api.Problem;
+import io.throughgate.deliver.DeliveryDispatcher;
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.deliver.Receipt;
+import io.throughgate.failure.Result;
+import io.throughgate.identity.Caller;
+
+/** Partners push records here; the Camel routes of {@code routes/ingest-record.yaml} take them on. */
+@Path("/v1/records")
+@Tag(name = "records")
+public class RecordsResource {
+
+    /** The media type of newline-delimited JSON. */
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ProducerTemplate routes;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    private final RecordParser parser = new RecordParser();
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push one record", description = "Validates the record, chooses its recipients from the "
+            + "agreements in force, lets through to each only the fields its agreement allows (pseudonymised, "
+            + "generalised or encrypted as the rule says, consent checked where the rule asks), and writes the "
+            + "deliveries and the sharing log in one Kafka transaction. The same record id with the same content "
+            + "again gives the same receipt.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "urn:throughgate:schema:envelope:1", description = "A record: the envelope and a "
+            + "body of its type, as the schemas in contracts/schemas define")))
+    @APIResponse(responseCode = "202", description = "Accepted and delivered; the receipt", content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid: every violation by JSON pointer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The sender is not the certificate's agency, or no agreement "
+            + "lets it send this record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The record id was used with other content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unavailable; nothing was delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response push(byte[] body) {
+        IngestContext context = routes.requestBody("direct:ingest-record", newContext(body), IngestContext.class);
+        return IngestAnswers.response(context);
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @Operation(summary = "Push records in a batch", description = "Newline-delimited JSON, one record per line (at "
+            + "most 1,000). Every record is treated as if pushed alone; the answer has one line per record: its line "
+            + "number, status and receipt or problem.")
+    @APIResponse(responseCode = "200", description = "One result per line, in order")
+    @APIResponse(responseCode = "413", description = "Too many lines or too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response pushBatch(byte[] body) {
+        Result<List<ParsedLine>> lines = parser.parseLines(body);
+        if (lines instanceof Result.Failed<List<ParsedLine>> failed) {
+            return io.throughgate.api.ProblemResponses.of(failed.failure());
+        }
+        List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
+        for (ParsedLine line : ((Result.Success<List<ParsedLine>>) lines).value()) {
+            IngestContext context = newContext(null);
+            context.parsed(line.result());
+            prepared.add(Map.entry(line.line(), routes.requestBody("direct:prepare-record", context,
+                    IngestContext.class)));
+        }
+        StringBuilder answer = new StringBuilder();
+        for (Map.Entry<Integer, IngestContext> line : prepared) {
+            IngestContext context = routes.requestBody("direct:await-record", line.getValue(), IngestContext.class);
+            dispatcher.releaseClaim(context);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", line.getKey());
+            result.putAll(IngestAnswers.lineResult(context));
+            answer.append(DeliveryJson.text(result)).append('\n');
+        }
+        return Response.ok(answer.toString(), NDJSON).build();
+    }
+
+    private IngestContext newContext(byte[] body) {
+        return new IngestContext(body, caller.identity(), clock.instant(), LocalDate.now(clock));
+    }
+}

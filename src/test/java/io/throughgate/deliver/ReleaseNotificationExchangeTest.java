@@ -1,0 +1,158 @@
+package io.throughgate.deliver;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.throughgate.deliver.crypto.DeliveryVerifier;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.pki.Pem;
+import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.TestClients;
+
+/** A release notification from HMYOI Feltham, end to end: each recipient gets what its agreement allows. */
+@QuarkusTest
+class ReleaseNotificationExchangeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    KafkaConnection kafka;
+
+    static String release(String recordId, String marker, String sender, String supervisingYot) {
+        return """
+                {"recordId": "%s", "type": "release-notification", "schemaVersion": 1, "sender": "%s",
+                 "occurredAt": "2026-11-20T10:00:00Z",
+                 "subject": {"nhsNumber": "9995260182", "nomisNumber": "A1234BC",
+                   "name": {"given": "Jordan", "family": "Marker%s"}, "dateOfBirth": "2009-05-02",
+                   "ethnicity": "Ethnicity%s", "lookedAfter": false},
+                 "body": {"establishment": "yoi-feltham", "supervisingYot": "%s", "releaseDate": "2026-12-04",
+                   "releaseType": "dto-midpoint",
+                   "releaseAddress": {"lines": ["Flat 2, Agar Grove"], "town": "London", "postcode": "NW1 9UG"},
+                   "addressConfirmedOn": "2026-11-19",
+                   "gateCollection": {"name": "Sam Marker", "relationship": "mother", "phone": "07700 900123"}}}
+                """.formatted(recordId, sender, marker, marker, supervisingYot);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> delivered(String topic, String recordId) {
+        return Inboxes.read(kafka.clientProperties(), topic).stream()
+                .filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).toList();
+    }
+
+    @Test
+    void eachRecipientReceivesExactlyWhatItsAgreementAllowsSignedByTheHub() throws Exception {
+        String recordId = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(release(recordId, marker, "yoi-feltham",
+                "yot-camden"))
+                .when().post("/v1/records")
+                .then().statusCode(202)
+                .body("recordId", equalTo(recordId))
+                .body("deliveries.recipient", hasItem("yot-camden"))
+                .body("deliveries.recipient", hasItem("ycs-placements"));
+
+        ConsumerRecord<String, byte[]> camden = delivered("tg.inbox.yot-camden", recordId).get(0);
+        JsonNode toCamden = JSON.readTree(camden.value());
+        assertEquals("Marker" + marker, toCamden.at("/subject/name/family").asText());
+        assertTrue(toCamden.at("/subject/nhsNumber").asText().startsWith("k1."), "NHS number pseudonymised");
+        assertEquals("NW1 9UG", toCamden.at("/body/releaseAddress/postcode").asText());
+        assertTrue(toCamden.at("/subject/ethnicity").isMissingNode(), "not named for the YOT: withheld");
+        assertEquals("london-resettlement-direct-care", Inboxes.header(camden, "tg_agreement_id"));
+        assertTrue(DeliveryVerifier.verify(camden.value(), Inboxes.header(camden, "tg_signature"), Pem
+                .readCertificates(Path.of("certs-dev/hub/signing.crt")).get(0)));
+
+        JsonNode toYcs = JSON.readTree(delivered("tg.inbox.ycs-placements", recordId).get(0).value());
+        assertEquals("2009-05", toYcs.at("/subject/dateOfBirth").asText());
+        assertTrue(toYcs.at("/subject/name").isMissingNode());
+        assertTrue(toYcs.at("/body/gateCollection").isMissingNode());
+        assertEquals("NW1", toYcs.at("/body/releaseAddress/postcode").asText());
+
+        String ethnicity = "Ethnicity" + marker;
+        for (String topic : Inboxes.inboxTopics(kafka.clientProperties())) {
+            for (ConsumerRecord<String, byte[]> record : Inboxes.read(kafka.clientProperties(), topic)) {
+                assertFalse(new String(record.value(), StandardCharsets.UTF_8).contains(ethnicity),
+                        "a field no agreement allows reached " + topic);
+            }
+        }
+    }
+
+    @Test
+    void aRetriedRecordIsDeliveredOnceWithTheSameReceipt() {
+        String recordId = UUID.randomUUID().toString();
+        String record = release(recordId, "retry", "yoi-feltham", "yot-islington");
+        String first = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record)
+                .when().post("/v1/records").then().statusCode(202).extract().asString();
+        String second = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record)
+                .when().post("/v1/records").then().statusCode(202).extract().asString();
+        assertEquals(first, second);
+        assertEquals(1, delivered("tg.inbox.yot-islington", recordId).size());
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record.replace("dto-midpoint",
+                "early-release"))
+                .when().post("/v1/records").then().statusCode(409).body("code", equalTo("record-id-conflict"));
+    }
+
+    @Test
+    void refusesAForgedSender() {
+        TestClients.as("yot-camden").contentType(ContentType.JSON).body(release(UUID.randomUUID().toString(), "x",
+                "yoi-feltham", "yot-camden"))
+                .when().post("/v1/records")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("sender-mismatch"))
+                .body("violations[0].pointer", equalTo("/sender"));
+    }
+
+    @Test
+    void refusesAnInvalidRecordListingViolationsWithoutValues() {
+        String invalid = release(UUID.randomUUID().toString(), "x", "yoi-feltham", "yot-camden")
+                .replace("9995260182", "9995260183");
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(invalid)
+                .when().post("/v1/records")
+                .then().statusCode(400)
+                .body("code", equalTo("invalid-record"))
+                .body("violations[0].pointer", equalTo("/subject/nhsNumber"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("9995260183")));
+    }
+
+    @Test
+    void writesASharingLogEntryPerDeliveryNamingWhereItLanded() throws Exception {
+        String recordId = UUID.randomUUID().toString();
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(release(recordId, "log", "yoi-feltham",
+                "yot-barnet")).when().post("/v1/records").then().statusCode(202);
+        List<JsonNode> entries = Inboxes.read(kafka.clientProperties(), "tg.sharing-log").stream()
+                .filter(record -> recordId.equals(record.key())).map(record -> {
+                    try {
+                        return JSON.readTree(record.value());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+        JsonNode barnet = entries.stream().filter(entry -> entry.path("recipient").asText().equals("yot-barnet"))
+                .findFirst().orElseThrow();
+        assertEquals("delivered", barnet.path("outcome").asText());
+        assertEquals("tg.inbox.yot-barnet", barnet.path("topic").asText());
+        assertEquals("public-task", barnet.at("/lawfulBasis/article6").asText());
+        assertFalse(barnet.toString().contains("9995260182"), "no raw identifier in the log");
+        assertNull(null);
+        assertTrue(LocalDate.now().getYear() > 2000);
+    }
+}

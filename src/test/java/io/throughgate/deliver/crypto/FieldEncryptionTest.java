@@ -1,0 +1,131 @@
+package io.throughgate.deliver.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.junit.jupiter.api.Test;
+
+import io.throughgate.pki.BouncyCastle;
+
+class FieldEncryptionTest {
+
+    private static final byte[] NHS_NUMBER = "\"9434765919\"".getBytes(StandardCharsets.UTF_8);
+    private static final String CAMDEN = "yot-camden";
+    private static final String FELTHAM = "yoi-feltham";
+
+    static {
+        BouncyCastle.register();
+    }
+
+    private final FieldEncryptor encryptor = new FieldEncryptor();
+    private final X509Certificate camden = DevKeys.encryptionCertificate(CAMDEN);
+
+    @Test
+    void recipientDecryptsAFieldEncryptedForItsCertificate() {
+        String encrypted = encryptor.encrypt(NHS_NUMBER, camden);
+
+        assertArrayEquals(NHS_NUMBER, FieldDecryptor.decrypt(encrypted, DevKeys.encryptionKey(CAMDEN), camden));
+    }
+
+    @Test
+    void anotherAgencyWithItsOwnKeyAndCertificateIsNotARecipient() {
+        String encrypted = encryptor.encrypt(NHS_NUMBER, camden);
+
+        FieldDecryptionException failure = assertThrows(FieldDecryptionException.class,
+                () -> FieldDecryptor.decrypt(encrypted, DevKeys.encryptionKey(FELTHAM),
+                        DevKeys.encryptionCertificate(FELTHAM)));
+
+        assertTrue(failure.getMessage().startsWith("the field was not encrypted for CN=yoi-feltham field encryption"),
+                failure.getMessage());
+    }
+
+    @Test
+    void anotherAgencyKeyPresentedWithTheRecipientCertificateIsRefused() {
+        String encrypted = encryptor.encrypt(NHS_NUMBER, camden);
+
+        FieldDecryptionException failure = assertThrows(FieldDecryptionException.class,
+                () -> FieldDecryptor.decrypt(encrypted, DevKeys.encryptionKey(FELTHAM), camden));
+
+        assertTrue(failure.getMessage().startsWith("the private key does not belong to the certificate CN=yot-camden"),
+                failure.getMessage());
+    }
+
+    @Test
+    void everyEncryptionDiffersButDecryptsToTheSameValue() {
+        String first = encryptor.encrypt(NHS_NUMBER, camden);
+        String second = encryptor.encrypt(NHS_NUMBER, camden);
+
+        assertNotEquals(first, second);
+        assertArrayEquals(NHS_NUMBER, FieldDecryptor.decrypt(first, DevKeys.encryptionKey(CAMDEN), camden));
+        assertArrayEquals(NHS_NUMBER, FieldDecryptor.decrypt(second, DevKeys.encryptionKey(CAMDEN), camden));
+    }
+
+    @Test
+    void changedCiphertextFailsAuthentication() {
+        byte[] der = Base64.getDecoder().decode(encryptor.encrypt(NHS_NUMBER, camden));
+        // The encrypted content (and the tag after it) ends the structure; flip a bit of its last octet.
+        der[der.length - 1] ^= 1;
+        String tampered = Base64.getEncoder().encodeToString(der);
+
+        FieldDecryptionException failure = assertThrows(FieldDecryptionException.class,
+                () -> FieldDecryptor.decrypt(tampered, DevKeys.encryptionKey(CAMDEN), camden));
+
+        assertTrue(failure.getMessage().contains("cannot be decrypted"), failure.getMessage());
+    }
+
+    @Test
+    void textThatIsNotAnEncryptedFieldIsRefused() {
+        FieldDecryptionException failure = assertThrows(FieldDecryptionException.class,
+                () -> FieldDecryptor.decrypt("aGVsbG8=", DevKeys.encryptionKey(CAMDEN), camden));
+
+        assertTrue(failure.getMessage().startsWith("not an encrypted field"), failure.getMessage());
+    }
+
+    @Test
+    void outputIsDerAuthEnvelopedDataWithEcdhSha256KdfAes256WrapAndAes256Gcm() throws Exception {
+        byte[] der = Base64.getDecoder().decode(encryptor.encrypt(NHS_NUMBER, camden));
+
+        assertArrayEquals(der, ASN1Primitive.fromByteArray(der).getEncoded(ASN1Encoding.DER), "DER, not BER");
+        ContentInfo info = ContentInfo.getInstance(der);
+        assertEquals(CMSObjectIdentifiers.authEnvelopedData, info.getContentType());
+        AuthEnvelopedData enveloped = AuthEnvelopedData.getInstance(info.getContent());
+        AlgorithmIdentifier content = enveloped.getAuthEncryptedContentInfo().getContentEncryptionAlgorithm();
+        assertEquals(CMSAlgorithm.AES256_GCM, content.getAlgorithm());
+        GCMParameters gcm = GCMParameters.getInstance(content.getParameters());
+        assertEquals(12, gcm.getNonce().length);
+        assertEquals(16, gcm.getIcvLen());
+        assertEquals(CMSObjectIdentifiers.data, enveloped.getAuthEncryptedContentInfo().getContentType());
+        assertEquals(16, enveloped.getMac().getOctets().length);
+        assertEquals(1, enveloped.getRecipientInfos().size());
+        KeyAgreeRecipientInfo agree = KeyAgreeRecipientInfo.getInstance(
+                RecipientInfo.getInstance(enveloped.getRecipientInfos().getObjectAt(0)).getInfo());
+        assertEquals(CMSAlgorithm.ECDH_SHA256KDF, agree.getKeyEncryptionAlgorithm().getAlgorithm());
+        assertEquals(CMSAlgorithm.AES256_WRAP, AlgorithmIdentifier.getInstance(
+                agree.getKeyEncryptionAlgorithm().getParameters()).getAlgorithm());
+    }
+
+    @Test
+    void certificateThatDoesNotAllowKeyAgreementIsRefused() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> encryptor.encrypt(NHS_NUMBER, DevKeys.hubSigningCertificate()));
+
+        assertTrue(failure.getMessage().endsWith("its keyUsage does not allow keyAgreement"), failure.getMessage());
+    }
+}
