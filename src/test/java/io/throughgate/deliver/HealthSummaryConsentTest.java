@@ -1,0 +1,107 @@
+package io.throughgate.deliver;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.throughgate.deliver.crypto.FieldDecryptionException;
+import io.throughgate.deliver.crypto.FieldDecryptor;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.pki.Pem;
+import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.TestClients;
+
+/**
+ * Clinical detail goes to the community health service only with the child's consent, encrypted so that only the
+ * recipient reads it; once consent is withdrawn, the next record's clinical detail is withheld.
+ */
+@QuarkusTest
+class HealthSummaryConsentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ICB = "health-icb-north-central-london";
+    private static final String NHS_NUMBER = "9997601890";
+
+    @Inject
+    KafkaConnection kafka;
+
+    private static String healthSummary(String recordId) {
+        return """
+                {"recordId": "%s", "type": "health-summary", "schemaVersion": 1, "sender": "yoi-feltham",
+                 "occurredAt": "2026-11-20T10:00:00Z",
+                 "subject": {"nhsNumber": "%s", "name": {"given": "Ade", "family": "Example"},
+                   "dateOfBirth": "%s"},
+                 "body": {"responsibleYot": "yot-camden", "establishment": "yoi-feltham",
+                   "receivingHealthService": "%s", "gpRegistered": true,
+                   "clinician": {"name": "Healthcare lead", "role": "Nurse", "agency": "yoi-feltham"},
+                   "selfHarmRisk": {"level": "low", "notes": "No incidents in custody."},
+                   "clinicalSummary": "Settled on medication; follow-up with community CAMHS."}}
+                """.formatted(recordId, NHS_NUMBER, LocalDate.now().minusYears(17), ICB);
+    }
+
+    private JsonNode pushAndRead(String topic) throws Exception {
+        String recordId = UUID.randomUUID().toString();
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(healthSummary(recordId))
+                .when().post("/v1/records").then().statusCode(202);
+        return JSON.readTree(Inboxes.read(kafka.clientProperties(), topic).stream()
+                .filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).findFirst().orElseThrow()
+                .value());
+    }
+
+    @Test
+    void clinicalDetailGoesEncryptedWithConsentAndIsWithheldAfterWithdrawal() throws Exception {
+        String consent = """
+                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
+                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
+                 "decision": "permit", "validFrom": "%s", "decidedBy": {"role": "child"},
+                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0100"}
+                """.formatted(NHS_NUMBER, LocalDate.now().minusYears(17), LocalDate.now());
+        String decision = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(consent)
+                .when().post("/v1/consents").then().statusCode(201).extract().path("id");
+
+        JsonNode withConsent = pushAndRead("tg.inbox." + ICB);
+        String sealed = withConsent.at("/body/clinicalSummary/encrypted").asText();
+        byte[] opened = FieldDecryptor.decrypt(sealed, key(ICB), certificate(ICB));
+        assertEquals("\"Settled on medication; follow-up with community CAMHS.\"", new String(opened,
+                StandardCharsets.UTF_8));
+        assertThrows(FieldDecryptionException.class, () -> FieldDecryptor.decrypt(sealed, key("yot-camden"),
+                certificate("yot-camden")));
+        assertEquals("low", withConsent.at("/body/selfHarmRisk/level").asText());
+
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON)
+                .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0101\"}")
+                .when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("withdrawn"));
+
+        JsonNode afterWithdrawal = pushAndRead("tg.inbox." + ICB);
+        assertTrue(afterWithdrawal.at("/body/clinicalSummary").isMissingNode(), "withheld after withdrawal");
+        assertTrue(afterWithdrawal.at("/body/selfHarmRisk/notes").isMissingNode());
+        assertEquals("low", afterWithdrawal.at("/body/selfHarmRisk/level").asText(), "needs no consent");
+    }
+
+    private static PrivateKey key(String agency) throws Exception {
+        return Pem.readPrivateKey(Path.of("certs-dev/agencies/" + agency + "/" + agency + "-encryption.key"));
+    }
+
+    private static X509Certificate certificate(String agency) throws Exception {
+        return Pem.readCertificates(Path.of("certs-dev/agencies/" + agency + "/" + agency + "-encryption.crt"))
+                .get(0);
+    }
+}
