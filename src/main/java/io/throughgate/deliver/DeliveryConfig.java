@@ -23,7 +23,11 @@ public interface DeliveryConfig {
     @WithDefault("2")
     int writers();
 
-    /** How long a request waits for its transaction to commit before the hub answers 503. */
-    @WithDefault("PT15S")
+    /**
+     * How long a request waits for its transaction to commit or fail. The writers give up on Kafka well within it;
+     * if it passes anyway the hub answers 503 and keeps the record id claimed until the transaction has surely
+     * been aborted.
+     */
+    @WithDefault("PT60S")
     java.time.Duration commitTimeout();
 }

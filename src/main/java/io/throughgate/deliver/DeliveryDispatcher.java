@@ -118,6 +118,8 @@ public class DeliveryDispatcher {
     /** Waits for the transaction; answers with the receipt, or fails and releases the claim. */
     public IngestContext await(IngestContext context) {
         if (context.done()) {
+            // A record that failed after claiming its id (no agreement, consent unavailable) frees it for a retry.
+            releaseClaim(context);
             return context;
         }
         try {
@@ -128,8 +130,18 @@ public class DeliveryDispatcher {
             context.receipt(receipt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            unavailable(context);
-        } catch (ExecutionException | TimeoutException | SQLException e) {
+            unavailableKeepingClaim(context);
+        } catch (TimeoutException e) {
+            // The transaction may still commit: keep the claim, so a retry cannot deliver a second time before
+            // the claim is known to be abandoned (ReceiptStore.ABANDONED_AFTER, well past the transaction timeout).
+            unavailableKeepingClaim(context);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransactionalWriter.CommitOutcomeUnknown) {
+                unavailableKeepingClaim(context);
+            } else {
+                unavailable(context);
+            }
+        } catch (SQLException e) {
             unavailable(context);
         }
         return context;
@@ -148,9 +160,13 @@ public class DeliveryDispatcher {
     }
 
     private void unavailable(IngestContext context) {
+        unavailableKeepingClaim(context);
+        releaseClaim(context);
+    }
+
+    private static void unavailableKeepingClaim(IngestContext context) {
         context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not write to Kafka; nothing was "
                 + "delivered. Retry with the same record id."));
-        releaseClaim(context);
     }
 
     private String recipientKey(IngestContext context, PlannedDelivery delivery) {

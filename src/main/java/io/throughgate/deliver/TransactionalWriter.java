@@ -26,6 +26,7 @@ final class TransactionalWriter implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TransactionalWriter.class);
     private static final int MAX_RECORDS_PER_TRANSACTION = 500;
+    private static final int COMMIT_ATTEMPTS = 3;
 
     private final Map<String, Object> properties;
     private final BlockingQueue<DeliveryBatch> queue;
@@ -95,7 +96,7 @@ final class TransactionalWriter implements Runnable {
                 landed.add(where);
                 batch.get(i).logEvents().apply(where).forEach(current::send);
             }
-            current.commitTransaction();
+            commit(current);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).written().complete(landed.get(i));
             }
@@ -108,6 +109,34 @@ final class TransactionalWriter implements Runnable {
                 Thread.currentThread().interrupt();
                 running = false;
             }
+        }
+    }
+
+    /**
+     * Commits; a commit that times out may still complete, so it is retried (the producer allows that) before the
+     * outcome is declared unknown, in which case the records keep their claims rather than invite a second
+     * delivery.
+     */
+    private static void commit(KafkaProducer<String, byte[]> producer) throws CommitOutcomeUnknown {
+        for (int attempt = 1;; attempt++) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw new CommitOutcomeUnknown();
+                }
+            }
+        }
+    }
+
+    /** A commit whose outcome could not be learnt. */
+    static final class CommitOutcomeUnknown extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        CommitOutcomeUnknown() {
+            super("the transaction's commit outcome is unknown", null, false, false);
         }
     }
 

@@ -98,7 +98,6 @@ public class RecordsResource {
         StringBuilder answer = new StringBuilder();
         for (Map.Entry<Integer, IngestContext> line : prepared) {
             IngestContext context = routes.requestBody("direct:await-record", line.getValue(), IngestContext.class);
-            dispatcher.releaseClaim(context);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("line", line.getKey());
             result.putAll(IngestAnswers.lineResult(context));

@@ -18,7 +18,7 @@ import io.throughgate.kafka.EmbeddedKafkaBroker;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedKafkaBroker broker;
+    private static EmbeddedKafkaBroker broker;
 
     @Override
     public Map<String, String> start() {
@@ -37,6 +37,16 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
         if (broker != null) {
             broker.close();
         }
+    }
+
+    /** Stops the broker, as an outage would; its data stays. */
+    public static void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    public static void restartBroker() {
+        broker.start();
     }
 
     /** A port nobody listens on right now. */
