@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.cli.LintCommand;
 import io.throughgate.cli.SignAgreementCommand;
 import io.throughgate.devcerts.DevelopmentCertificates;
+import io.throughgate.subscriber.SubscribeCommand;
 
 /**
  * The hub's command line: {@code serve} (the default) runs the hub; the other commands are tools that run without
@@ -29,6 +30,7 @@ public final class Main {
               lint-contracts  check the contracts (directory, schemas, agreements and their signatures) and
                               report every problem with its file and line
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
+              subscribe       example subscriber: read an agency's inbox, verify the hub's signatures, decrypt
 
             'COMMAND --help' explains a command's options.
               help            show this text
@@ -48,6 +50,7 @@ public final class Main {
             case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
             case "lint-contracts" -> System.exit(LintCommand.run(options, System.out, System.err));
             case "sign-agreement" -> System.exit(SignAgreementCommand.run(options, System.out, System.err));
+            case "subscribe" -> System.exit(SubscribeCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
                 System.err.println("unknown command '" + command + "'");

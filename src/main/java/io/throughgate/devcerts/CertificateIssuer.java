@@ -103,7 +103,7 @@ final class CertificateIssuer {
         BouncyCastle.register();
         try {
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastle.PROVIDER_NAME)
+                    new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BouncyCastle.PROVIDER)
                             .build(signingKey)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign with " + SIGNATURE_ALGORITHM, e);

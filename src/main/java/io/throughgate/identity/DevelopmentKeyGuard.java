@@ -1,5 +1,7 @@
 package io.throughgate.identity;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.cert.Certificate;
@@ -18,6 +20,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.throughgate.deliver.DeliveryConfig;
+import io.throughgate.pki.Pem;
 import io.throughgate.pki.TrustedAuthorities;
 
 /**
@@ -39,10 +43,13 @@ public class DevelopmentKeyGuard {
     @Inject
     IdentityConfig config;
 
+    @Inject
+    DeliveryConfig delivery;
+
     void check(@Observes @Priority(1) StartupEvent event) {
         boolean developmentCa = authorities.includesDevelopmentAuthority();
         boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
-                .orElse(false);
+                .orElse(false) || signingCertificate().map(TrustedAuthorities::isDevelopmentMaterial).orElse(false);
         Optional<String> refusal = refusal(ConfigUtils.isProfileActive("prod"), config.allowDevelopmentKeys(),
                 developmentCa, developmentServerKey);
         if (refusal.isPresent()) {
@@ -70,14 +77,23 @@ public class DevelopmentKeyGuard {
         return Optional.of("refusing to start: the production profile is configured with "
                 + describe(developmentCa, developmentServerKey)
                 + " from certs-dev/, whose private keys are public. Configure your own CA "
-                + "(throughgate.identity.trusted-certificates) and server key (quarkus.tls.key-store.*), or run "
-                + "a development profile (-Dquarkus.profile=dev).");
+                + "(throughgate.identity.trusted-certificates), server key (quarkus.tls.key-store.*) and delivery "
+                + "signing key (throughgate.delivery.signing-*), or run a development profile "
+                + "(-Dquarkus.profile=dev).");
     }
 
     private static String describe(boolean developmentCa, boolean developmentServerKey) {
         return developmentCa && developmentServerKey
-                ? "the development CA and server key"
-                : developmentCa ? "the development CA" : "the development server key";
+                ? "the development CA and server keys"
+                : developmentCa ? "the development CA" : "the development server keys";
+    }
+
+    private Optional<X509Certificate> signingCertificate() {
+        try {
+            return Pem.readCertificates(Path.of(delivery.signingCertificate())).stream().findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<X509Certificate> serverCertificate() {

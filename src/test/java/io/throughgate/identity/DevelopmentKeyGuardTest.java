@@ -22,7 +22,7 @@ class DevelopmentKeyGuardTest {
     @Test
     void productionRefusesTheDevelopmentServerKey() {
         assertTrue(DevelopmentKeyGuard.refusal(true, false, false, true).orElseThrow()
-                .contains("the development server key"));
+                .contains("the development server keys"));
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class DeliverySigner {
 
     private Signature newSignature() {
         try {
-            Signature signature = Signature.getInstance(ALGORITHM, BouncyCastle.PROVIDER_NAME);
+            Signature signature = Signature.getInstance(ALGORITHM, BouncyCastle.PROVIDER);
             signature.initSign(privateKey);
             return signature;
         } catch (GeneralSecurityException e) {

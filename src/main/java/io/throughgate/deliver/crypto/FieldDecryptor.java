@@ -79,7 +79,7 @@ public final class FieldDecryptor {
         // Steps 4 and 5.
         try {
             return recipient.getContent(new JceKeyAgreeAuthEnvelopedRecipient(recipientKey)
-                    .setProvider(BouncyCastle.PROVIDER_NAME));
+                    .setProvider(BouncyCastle.PROVIDER));
         } catch (CMSException | RuntimeException e) {
             throw new FieldDecryptionException("the field for " + subject + " cannot be decrypted: the key does not "
                     + "unwrap its content key, or the ciphertext was changed", e);

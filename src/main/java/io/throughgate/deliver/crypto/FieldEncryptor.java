@@ -85,13 +85,13 @@ public final class FieldEncryptor {
             KeyPair ephemeral = ephemeralKeyPair();
             JceKeyAgreeRecipientInfoGenerator recipientInfo = new JceKeyAgreeRecipientInfoGenerator(
                     CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
-                    CMSAlgorithm.AES256_WRAP).setProvider(BouncyCastle.PROVIDER_NAME).setSecureRandom(random);
+                    CMSAlgorithm.AES256_WRAP).setProvider(BouncyCastle.PROVIDER).setSecureRandom(random);
             recipientInfo.addRecipient(recipient);
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
             generator.addRecipientInfoGenerator(recipientInfo);
             // Steps 1 and 2: the builder makes a fresh key and nonce on every build().
             OutputAEADEncryptor contentEncryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
-                    CMSAlgorithm.AES256_GCM).setProvider(BouncyCastle.PROVIDER_NAME).setSecureRandom(random).build();
+                    CMSAlgorithm.AES256_GCM).setProvider(BouncyCastle.PROVIDER).setSecureRandom(random).build();
             CMSAuthEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(plaintext),
                     contentEncryptor);
             // Step 6.
@@ -105,7 +105,7 @@ public final class FieldEncryptor {
     /** Bouncy Castle's generator: several times faster than SunEC's pure-Java P-256 on Java 17. */
     private KeyPair ephemeralKeyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER_NAME);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

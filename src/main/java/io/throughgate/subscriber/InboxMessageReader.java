@@ -1,0 +1,185 @@
+package io.throughgate.subscriber;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.throughgate.deliver.crypto.DeliveryVerifier;
+
+/**
+ * Opens one message of an agency's inbox topic ({@code tg.inbox.<agency-code>}) the way a partner should: first
+ * proves that the hub sent it unchanged, then decrypts the fields the hub encrypted for the agency. Every check is
+ * below, in order, with why it matters; a message that fails any of them is {@link Result.Rejected rejected} and
+ * must not be used. Pure (no Kafka connection, no files, no clock) and thread-safe.
+ *
+ * <p>
+ * What the signature covers: the hub signs the value's exact bytes and nothing else. The Kafka key and the headers
+ * are not signed, so this reader trusts the signed value for the record's id, type and sender, and rejects a message
+ * whose CloudEvents headers ({@code ce_id}, {@code ce_source}, {@code ce_type}) disagree with it. The key and the
+ * agreement headers ({@code tg_agreement_id}, {@code tg_agreement_version}) are reported as received: only the hub
+ * may write to an inbox topic (Kafka ACLs), which is what protects them.
+ */
+public final class InboxMessageReader {
+
+    /** The one signature algorithm the hub uses, as named by the {@code tg_signature_algorithm} header. */
+    public static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+    /** The prefix of {@code ce_source}: the sending agency's identity, as in its certificate. */
+    public static final String SOURCE_PREFIX = "urn:throughgate:agency:";
+    /** The prefix of {@code ce_type}, which is {@code io.throughgate.record.<type>.v<schemaVersion>}. */
+    public static final String TYPE_PREFIX = "io.throughgate.record.";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final X509Certificate hubSigningCertificate;
+    private final String hubKeyId;
+    private final EncryptedFields encryptedFields;
+
+    /**
+     * @param hubSigningCertificate the hub's delivery signing certificate ({@code certs-dev/hub/signing.crt} in
+     *        development; {@code GET /v1/hub/signing-certificate} publishes it), obtained over a channel you trust
+     * @param encryptionKey this agency's encryption private key ({@code <agency>-encryption.key})
+     * @param encryptionCertificate this agency's encryption certificate ({@code <agency>-encryption.crt})
+     */
+    public InboxMessageReader(X509Certificate hubSigningCertificate, PrivateKey encryptionKey,
+            X509Certificate encryptionCertificate) {
+        this.hubSigningCertificate = Objects.requireNonNull(hubSigningCertificate, "hubSigningCertificate");
+        // The key id is the first 16 hex digits of SHA-256 over the certificate's DER encoding.
+        this.hubKeyId = DeliveryVerifier.keyIdOf(hubSigningCertificate);
+        this.encryptedFields = new EncryptedFields(Objects.requireNonNull(encryptionKey, "encryptionKey"),
+                Objects.requireNonNull(encryptionCertificate, "encryptionCertificate"));
+    }
+
+    /** The key id this reader accepts in {@code tg_signature_key_id}: that of the configured hub certificate. */
+    public String hubKeyId() {
+        return hubKeyId;
+    }
+
+    /**
+     * Checks and opens one message.
+     *
+     * @param message a message read with {@code isolation.level=read_committed}, key as a string, value as bytes
+     * @return the opened message, or the reason it was rejected; never throws for a bad message
+     */
+    public Result read(ConsumerRecord<String, byte[]> message) {
+        Objects.requireNonNull(message, "message");
+        try {
+            return new Result.Opened(open(message));
+        } catch (Rejection e) {
+            String recordId = header(message, "ce_id");
+            return new Result.Rejected(recordId == null ? "?" : recordId, message.partition(), message.offset(),
+                    e.getMessage());
+        }
+    }
+
+    private OpenedMessage open(ConsumerRecord<String, byte[]> message) throws Rejection {
+        byte[] value = message.value();
+        if (value == null) {
+            throw new Rejection("the message has no value");
+        }
+        // 1. tg_signature_algorithm: accept only the algorithm the hub uses. Never let a message choose a weaker one.
+        String algorithm = required(message, "tg_signature_algorithm");
+        if (!SIGNATURE_ALGORITHM.equals(algorithm)) {
+            throw new Rejection("tg_signature_algorithm is " + algorithm + ", not " + SIGNATURE_ALGORITHM);
+        }
+        // 2. tg_signature_key_id: which hub key signed. It must be the certificate configured here; a different id
+        // means the hub rolled over to a new key (fetch GET /v1/hub/signing-certificate and check it), or a forgery.
+        String keyId = required(message, "tg_signature_key_id");
+        if (!hubKeyId.equals(keyId)) {
+            throw new Rejection("tg_signature_key_id is " + keyId + ", but the hub signing certificate configured "
+                    + "here has key id " + hubKeyId);
+        }
+        // 3. tg_signature: base64 of a DER ECDSA P-256 signature over SHA-256 of the value's exact bytes, as received.
+        // Verify before parsing: re-serialised JSON would have different bytes and would not verify.
+        if (!DeliveryVerifier.verify(value, required(message, "tg_signature"), hubSigningCertificate)) {
+            throw new Rejection("tg_signature does not verify over the value with the hub key " + hubKeyId
+                    + ": the value was changed after the hub signed it, or the hub did not sign it");
+        }
+        // 4. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
+        ObjectNode record = parse(value);
+        String recordId = envelope(record, "recordId");
+        String type = envelope(record, "type");
+        String sender = envelope(record, "sender");
+        String schemaVersion = envelope(record, "schemaVersion");
+        // 5. The CloudEvents headers are not signed: they must say what the signed value says.
+        expect(message, "ce_id", recordId);
+        expect(message, "ce_source", SOURCE_PREFIX + sender);
+        expect(message, "ce_type", TYPE_PREFIX + type + ".v" + schemaVersion);
+        // 6. tg_agreement_id and tg_agreement_version: under which agreement the record came (and so which
+        // purposes it may be used for, and which pseudonyms its key belongs to).
+        String agreement = required(message, "tg_agreement_id");
+        int agreementVersion;
+        try {
+            agreementVersion = Integer.parseInt(required(message, "tg_agreement_version"));
+        } catch (NumberFormatException e) {
+            throw new Rejection("tg_agreement_version is not a number");
+        }
+        // 7. Decrypt every {"encrypted": ...} field with this agency's key. A field this agency cannot open
+        // (encrypted for someone else, or changed) rejects the message rather than passing it on half-read.
+        try {
+            encryptedFields.decryptInPlace(record);
+        } catch (EncryptedFields.UnreadableField e) {
+            throw new Rejection("cannot decrypt " + e.getMessage());
+        }
+        return new OpenedMessage(recordId, type, sender, agreement, agreementVersion, message.key(), record);
+    }
+
+    private static ObjectNode parse(byte[] value) throws Rejection {
+        try {
+            if (JSON.readTree(value) instanceof ObjectNode record) {
+                return record;
+            }
+        } catch (IOException e) {
+            // Reported below.
+        }
+        throw new Rejection("the value is not a JSON object");
+    }
+
+    private static String envelope(ObjectNode record, String field) throws Rejection {
+        JsonNode value = record.get(field);
+        if (value == null || !value.isValueNode()) {
+            throw new Rejection("the value has no " + field);
+        }
+        return value.asText();
+    }
+
+    private static void expect(ConsumerRecord<String, byte[]> message, String name, String signed)
+            throws Rejection {
+        String received = required(message, name);
+        if (!received.equals(signed)) {
+            throw new Rejection("header " + name + " is " + received + ", but the signed value says " + signed);
+        }
+    }
+
+    private static String required(ConsumerRecord<String, byte[]> message, String name) throws Rejection {
+        String value = header(message, name);
+        if (value == null) {
+            throw new Rejection("the header " + name + " is missing");
+        }
+        return value;
+    }
+
+    /** A header's value as UTF-8 text, or null; the last one if repeated. */
+    private static String header(ConsumerRecord<String, byte[]> message, String name) {
+        Header header = message.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A failed check; the message says which. */
+    private static final class Rejection extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        Rejection(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.throughgate.subscriber;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The consuming loop of the example subscriber: polls an inbox topic, opens each message with
+ * {@link InboxMessageReader}, prints an opened message as one JSON line and reports a rejected one, then commits the
+ * offsets of what it processed. Delivery is at least once: after a crash or a rebalance a message may come again,
+ * so a real system stores records idempotently, by record id ({@code ce_id}).
+ */
+final class InboxSubscriber {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+
+    private final Consumer<String, byte[]> consumer;
+    private final String topic;
+    private final InboxMessageReader reader;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean fromBeginning;
+
+    /**
+     * @param consumer a consumer made with {@link ConsumerSettings}
+     * @param topic the agency's inbox, {@code tg.inbox.<agency-code>}
+     * @param reader checks and opens each message
+     * @param out where each opened message is printed, one JSON line
+     * @param err where each rejected message is reported
+     * @param fromBeginning whether to read each partition again from its first message, whatever the group
+     *        committed before
+     */
+    InboxSubscriber(Consumer<String, byte[]> consumer, String topic, InboxMessageReader reader, PrintStream out,
+            PrintStream err, boolean fromBeginning) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.reader = reader;
+        this.out = out;
+        this.err = err;
+        this.fromBeginning = fromBeginning;
+    }
+
+    /**
+     * Reads until {@code maxMessages} messages were processed or {@link #stop()} is called.
+     *
+     * @return how many messages were opened and how many rejected
+     */
+    Counts run(long maxMessages) {
+        long opened = 0;
+        long rejected = 0;
+        consumer.subscribe(List.of(topic), new Rewind());
+        try {
+            while (opened + rejected < maxMessages) {
+                Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+                for (ConsumerRecord<String, byte[]> message : consumer.poll(POLL_TIMEOUT)) {
+                    if (opened + rejected == maxMessages) {
+                        break; // Not processed, so not committed: the next run reads it.
+                    }
+                    Result result = reader.read(message);
+                    if (result instanceof Result.Opened ok) {
+                        out.println(json(ok.message()));
+                        opened++;
+                    } else if (result instanceof Result.Rejected no) {
+                        // Never print or use a rejected message. It is reported and skipped: reading it again
+                        // would fail the same way. A real system raises an alert with the record id and offset.
+                        err.println("REJECTED ce_id=" + no.recordId() + " partition=" + no.partition() + " offset="
+                                + no.offset() + ": " + no.reason());
+                        rejected++;
+                    }
+                    out.flush();
+                    // The committed offset is that of the next message to read.
+                    processed.put(new TopicPartition(message.topic(), message.partition()),
+                            new OffsetAndMetadata(message.offset() + 1));
+                }
+                if (!processed.isEmpty()) {
+                    consumer.commitSync(processed);
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() was called (Ctrl-C): what was processed and not yet committed comes again next time.
+        }
+        return new Counts(opened, rejected);
+    }
+
+    /** Makes {@link #run} return soon; safe to call from another thread (e.g. a shutdown hook). */
+    void stop() {
+        consumer.wakeup();
+    }
+
+    private static String json(OpenedMessage message) {
+        try {
+            return JSON.writeValueAsString(message.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How many messages a run opened and rejected.
+     *
+     * @param opened verified, decrypted and printed
+     * @param rejected failed a check, reported and skipped
+     */
+    record Counts(long opened, long rejected) {
+    }
+
+    /** With {@code --from-beginning}, moves each partition to its first message the first time it is assigned. */
+    private final class Rewind implements ConsumerRebalanceListener {
+
+        private final Set<TopicPartition> rewound = new HashSet<>();
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            List<TopicPartition> fresh = partitions.stream().filter(rewound::add).toList();
+            if (fromBeginning && !fresh.isEmpty()) {
+                consumer.seekToBeginning(fresh);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Offsets are committed after each poll's messages are processed: nothing is pending here.
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.throughgate.subscriber;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.throughgate.cli.CommandOptions;
+import io.throughgate.kafka.Topics;
+import io.throughgate.pki.Keys;
+import io.throughgate.pki.Pem;
+
+/** The {@code subscribe} command: an example subscriber that reads, verifies and decrypts an agency's inbox. */
+public final class SubscribeCommand {
+
+    static final String HELP = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar subscribe --agency CODE
+                   [--bootstrap-servers HOST:PORT] [--signing-certificate PEM] [--encryption-key PEM]
+                   [--encryption-certificate PEM] [--from-beginning] [--group ID] [--max-messages N]
+                   [--consumer-config FILE] [--help]
+
+            An example subscriber for partners (see docs/subscribing.md). Reads the agency's inbox topic
+            tg.inbox.CODE with isolation.level=read_committed and, for each message: checks that
+            tg_signature_algorithm is SHA256withECDSA and tg_signature_key_id is the key id of the hub signing
+            certificate, verifies tg_signature over the value's exact bytes, checks that ce_id, ce_source and
+            ce_type agree with the signed value, decrypts every {"encrypted": ...} field with the agency's key,
+            and prints one JSON line on standard output:
+              {"recordId", "type", "from", "agreement", "agreementVersion", "key", "record"}
+            A message that fails a check is not printed: it is reported on standard error as
+            REJECTED ce_id=... partition=... offset=...: REASON. Offsets are committed after each message is
+            processed. Stops after --max-messages messages, or on Ctrl-C.
+
+              --agency CODE                   the agency whose inbox to read, e.g. yoi-feltham
+              --bootstrap-servers HOST:PORT   the Kafka cluster (default: localhost:19092, the laptop hub's broker)
+              --signing-certificate PEM       the hub's signing certificate (default: certs-dev/hub/signing.crt)
+              --encryption-key PEM            the agency's encryption private key, PKCS#8
+                                              (default: certs-dev/agencies/CODE/CODE-encryption.key)
+              --encryption-certificate PEM    the agency's encryption certificate
+                                              (default: certs-dev/agencies/CODE/CODE-encryption.crt)
+              --from-beginning                read every partition from its first message, ignoring the
+                                              group's committed offsets (a new group starts there anyway)
+              --group ID                      the consumer group (default: CODE-example-subscriber)
+              --max-messages N                stop after N messages, opened or rejected (default: no limit)
+              --consumer-config FILE          Kafka client properties for a real cluster (security.protocol,
+                                              ssl.keystore.location, ...)
+
+            Exit status: 0 every message opened, 1 a message rejected or a failure (unreadable key files,
+            Kafka error), 2 usage error.
+            """;
+
+    private static final Pattern AGENCY = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private SubscribeCommand() {
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandOptions options;
+        String agency;
+        long maxMessages;
+        try {
+            options = CommandOptions.parse(args, Set.of("--help", "--from-beginning"), Set.of("--agency",
+                    "--bootstrap-servers", "--signing-certificate", "--encryption-key", "--encryption-certificate",
+                    "--group", "--max-messages", "--consumer-config"));
+            if (options.has("--help")) {
+                out.print(HELP);
+                return 0;
+            }
+            agency = options.value("--agency").orElseThrow(() -> new IllegalArgumentException(
+                    "--agency is required"));
+            if (!AGENCY.matcher(agency).matches()) {
+                throw new IllegalArgumentException("'" + agency + "' is not an agency code");
+            }
+            if (!options.positional().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument '" + options.positional().get(0) + "'");
+            }
+            maxMessages = maxMessages(options);
+        } catch (IllegalArgumentException e) {
+            err.println("subscribe: " + e.getMessage());
+            return 2;
+        }
+        InboxMessageReader reader;
+        Properties connection = new Properties();
+        try {
+            reader = reader(options, agency);
+            if (options.value("--consumer-config").isPresent()) {
+                try (Reader file = Files.newBufferedReader(Path.of(options.value("--consumer-config").get()))) {
+                    connection.load(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            err.println("subscribe: no such file: " + e.getFile());
+            return 1;
+        } catch (IOException | IllegalStateException e) {
+            err.println("subscribe: " + e.getMessage());
+            return 1;
+        }
+        String topic = Topics.inbox(agency);
+        String group = options.value("--group").orElse(agency + "-example-subscriber");
+        String servers = options.value("--bootstrap-servers").orElse("localhost:19092");
+        err.println("subscribe: reading " + topic + " from " + servers + " as group " + group
+                + "; hub signing key id " + reader.hubKeyId());
+        return consume(ConsumerSettings.of(servers, group, connection), topic, reader,
+                options.has("--from-beginning"), maxMessages, out, err);
+    }
+
+    /** The reader, with the hub's signing certificate and the agency's encryption key and certificate. */
+    private static InboxMessageReader reader(CommandOptions options, String agency) throws IOException {
+        Path folder = Path.of("certs-dev", "agencies", agency);
+        X509Certificate hub = Pem.readCertificates(Path.of(options.value("--signing-certificate")
+                .orElse("certs-dev/hub/signing.crt"))).get(0);
+        PrivateKey key = Pem.readPrivateKey(Path.of(options.value("--encryption-key")
+                .orElse(folder.resolve(agency + "-encryption.key").toString())));
+        X509Certificate certificate = Pem.readCertificates(Path.of(options.value("--encryption-certificate")
+                .orElse(folder.resolve(agency + "-encryption.crt").toString()))).get(0);
+        // Checked once here, rather than failing on the first encrypted field.
+        if (!Keys.matches(key, certificate.getPublicKey())) {
+            throw new IllegalStateException("the encryption key does not belong to the encryption certificate "
+                    + certificate.getSubjectX500Principal());
+        }
+        return new InboxMessageReader(hub, key, certificate);
+    }
+
+    private static int consume(Map<String, Object> settings, String topic, InboxMessageReader reader,
+            boolean fromBeginning, long maxMessages, PrintStream out, PrintStream err) {
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = null;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            InboxSubscriber subscriber = new InboxSubscriber(consumer, topic, reader, out, err, fromBeginning);
+            // Ctrl-C: wake the consumer up, and let it close (leaving the group) before the JVM exits.
+            hook = new Thread(() -> {
+                subscriber.stop();
+                awaitQuietly(closed);
+            }, "subscribe-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            InboxSubscriber.Counts counts = subscriber.run(maxMessages);
+            err.println("subscribe: " + counts.opened() + " opened, " + counts.rejected() + " rejected");
+            return counts.rejected() == 0 ? 0 : 1;
+        } catch (KafkaException e) {
+            err.println("subscribe: Kafka: " + e.getMessage());
+            return 1;
+        } finally {
+            closed.countDown();
+            removeQuietly(hook);
+        }
+    }
+
+    private static long maxMessages(CommandOptions options) {
+        String value = options.value("--max-messages").orElse(null);
+        if (value == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long max = Long.parseLong(value);
+            if (max > 0) {
+                return max;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("--max-messages needs a positive number, got '" + value + "'");
+    }
+
+    private static void awaitQuietly(CountDownLatch closed) {
+        try {
+            closed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            if (hook != null) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running.
+        }
+    }
+}

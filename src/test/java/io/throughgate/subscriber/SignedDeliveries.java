@@ -1,0 +1,106 @@
+package io.throughgate.subscriber;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.deliver.crypto.FieldEncryptor;
+import io.throughgate.pki.Pem;
+
+/** Messages as the hub delivers them, made with the development keys of certs-dev, for the subscriber's tests. */
+final class SignedDeliveries {
+
+    static final String RECORD_ID = "6f1c2a9e-3d4b-4c1a-9f0e-2b7d8c5a1e34";
+    static final String KEY = "k1.Zm9yLXRlc3RzLW9ubHk";
+    static final String CLINICAL_SUMMARY = "Settled on medication; follow-up with community CAMHS.";
+
+    private static final FieldEncryptor ENCRYPTOR = new FieldEncryptor();
+
+    private SignedDeliveries() {
+    }
+
+    /** A health summary whose clinical summary and medication are encrypted for the agency. */
+    static String healthSummaryFor(String agency) {
+        String summary = ENCRYPTOR.encrypt(("\"" + CLINICAL_SUMMARY + "\"").getBytes(StandardCharsets.UTF_8),
+                encryptionCertificate(agency));
+        String medication = ENCRYPTOR.encrypt("[{\"name\": \"Sertraline\", \"dose\": \"50 mg\"}]"
+                .getBytes(StandardCharsets.UTF_8), encryptionCertificate(agency));
+        return """
+                {"recordId":"%s","type":"health-summary","schemaVersion":1,"sender":"yoi-feltham",\
+                "occurredAt":"2026-11-20T10:00:00Z","subject":{"name":{"given":"Ade","family":"Example"}},\
+                "body":{"selfHarmRisk":{"level":"low"},"clinicalSummary":{"encrypted":"%s"},\
+                "medication":{"encrypted":"%s"}}}""".formatted(RECORD_ID, summary, medication);
+    }
+
+    /** The message the hub would write for this value: signed by the hub, with every header. */
+    static ConsumerRecord<String, byte[]> delivered(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        DeliverySigner signer = new DeliverySigner(key(Path.of("certs-dev/hub/signing.key")), hubCertificate());
+        return message(bytes, signer.sign(bytes), signer.keyId());
+    }
+
+    /** A message with this value, signature and key id, and the other headers as the hub writes them. */
+    static ConsumerRecord<String, byte[]> message(byte[] value, String signature, String keyId) {
+        ConsumerRecord<String, byte[]> message = new ConsumerRecord<>("tg.inbox.health-icb-north-central-london", 2,
+                41L, KEY, value);
+        header(message, "ce_specversion", "1.0");
+        header(message, "ce_id", RECORD_ID);
+        header(message, "ce_source", "urn:throughgate:agency:yoi-feltham");
+        header(message, "ce_type", "io.throughgate.record.health-summary.v1");
+        header(message, "ce_time", "2026-11-20T10:00:00Z");
+        header(message, "ce_dataschema", "urn:throughgate:schema:health-summary:1");
+        header(message, "content-type", "application/json");
+        header(message, "tg_recipient", "health-icb-north-central-london");
+        header(message, "tg_agreement_id", "london-resettlement-health");
+        header(message, "tg_agreement_version", "1");
+        header(message, "tg_signature", signature);
+        header(message, "tg_signature_key_id", keyId);
+        header(message, "tg_signature_algorithm", "SHA256withECDSA");
+        return message;
+    }
+
+    /** Replaces a header (the reader uses the last one of a name). */
+    static void header(ConsumerRecord<String, byte[]> message, String name, String value) {
+        message.headers().remove(name);
+        message.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A reader for the agency, trusting the development hub signing certificate. */
+    static InboxMessageReader readerFor(String agency) {
+        return new InboxMessageReader(hubCertificate(), encryptionKey(agency), encryptionCertificate(agency));
+    }
+
+    static X509Certificate hubCertificate() {
+        return certificate(Path.of("certs-dev/hub/signing.crt"));
+    }
+
+    static X509Certificate encryptionCertificate(String agency) {
+        return certificate(Path.of("certs-dev/agencies", agency, agency + "-encryption.crt"));
+    }
+
+    static PrivateKey encryptionKey(String agency) {
+        return key(Path.of("certs-dev/agencies", agency, agency + "-encryption.key"));
+    }
+
+    private static X509Certificate certificate(Path file) {
+        try {
+            return Pem.readCertificates(file).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PrivateKey key(Path file) {
+        try {
+            return Pem.readPrivateKey(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
