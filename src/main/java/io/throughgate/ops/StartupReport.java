@@ -14,6 +14,7 @@ import io.throughgate.database.HubDatabase;
 import io.throughgate.database.HubStartLog;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.pseudonym.Pseudonyms;
 
 /** Records the start in the database and tells the operator where everything is. */
 @ApplicationScoped
@@ -33,6 +34,9 @@ public class StartupReport {
     @Inject
     AgencyDirectory directory;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     @ConfigProperty(name = "quarkus.http.ssl-port")
     int httpsPort;
 
@@ -40,6 +44,8 @@ public class StartupReport {
     String version;
 
     void report(@Observes StartupEvent event) throws SQLException {
+        // Loading the pseudonym keys now, not on the first record, makes a missing key store stop start-up.
+        pseudonyms.keyring();
         long startNumber = starts.recordStart(io.throughgate.deliver.NodeName.get(), version, directory.sha256());
         String base = "https://localhost:" + httpsPort;
         LOG.infof("""
