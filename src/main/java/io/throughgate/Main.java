@@ -30,7 +30,7 @@ public final class Main {
               lint-contracts  check the contracts (directory, schemas, agreements and their signatures) and
                               report every problem with its file and line
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
-              subscribe       example subscriber: read an agency's inbox, verify the hub's signatures, decrypt
+              subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
 
             'COMMAND --help' explains a command's options.
               help            show this text

@@ -30,6 +30,7 @@ final class InboxSubscriber {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration NO_ASSIGNMENT_WARNING = Duration.ofSeconds(15);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
@@ -66,8 +67,16 @@ final class InboxSubscriber {
         long opened = 0;
         long rejected = 0;
         consumer.subscribe(List.of(topic), new Rewind());
+        long warnAt = System.nanoTime() + NO_ASSIGNMENT_WARNING.toNanos();
+        boolean warned = false;
         try {
             while (opened + rejected < maxMessages) {
+                if (!warned && System.nanoTime() - warnAt > 0 && consumer.assignment().isEmpty()) {
+                    // The consumer retries silently: say why nothing comes, once.
+                    err.println("subscribe: no partition of " + topic + " assigned yet: is the cluster reachable, "
+                            + "does the topic exist, and may this identity read it? Still trying.");
+                    warned = true;
+                }
                 Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> message : consumer.poll(POLL_TIMEOUT)) {
                     if (opened + rejected == maxMessages) {

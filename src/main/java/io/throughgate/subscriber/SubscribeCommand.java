@@ -6,8 +6,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -22,8 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.throughgate.cli.CommandOptions;
 import io.throughgate.kafka.Topics;
-import io.throughgate.pki.Keys;
-import io.throughgate.pki.Pem;
 
 /** The {@code subscribe} command: an example subscriber that reads, verifies and decrypts an agency's inbox. */
 public final class SubscribeCommand {
@@ -60,7 +56,7 @@ public final class SubscribeCommand {
                                               ssl.keystore.location, ...)
 
             Exit status: 0 every message opened, 1 a message rejected or a failure (unreadable key files,
-            Kafka error), 2 usage error.
+            Kafka error), 2 usage error; stopped by Ctrl-C, 130 as for any program.
             """;
 
     private static final Pattern AGENCY = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -97,7 +93,12 @@ public final class SubscribeCommand {
         InboxMessageReader reader;
         Properties connection = new Properties();
         try {
-            reader = reader(options, agency);
+            String agencyFiles = "certs-dev/agencies/" + agency + "/" + agency;
+            Path signing = Path.of(options.value("--signing-certificate").orElse("certs-dev/hub/signing.crt"));
+            Path key = Path.of(options.value("--encryption-key").orElse(agencyFiles + "-encryption.key"));
+            Path certificate = Path.of(options.value("--encryption-certificate").orElse(agencyFiles
+                    + "-encryption.crt"));
+            reader = KeyFiles.reader(signing, key, certificate);
             if (options.value("--consumer-config").isPresent()) {
                 try (Reader file = Files.newBufferedReader(Path.of(options.value("--consumer-config").get()))) {
                     connection.load(file);
@@ -119,23 +120,6 @@ public final class SubscribeCommand {
                 options.has("--from-beginning"), maxMessages, out, err);
     }
 
-    /** The reader, with the hub's signing certificate and the agency's encryption key and certificate. */
-    private static InboxMessageReader reader(CommandOptions options, String agency) throws IOException {
-        Path folder = Path.of("certs-dev", "agencies", agency);
-        X509Certificate hub = Pem.readCertificates(Path.of(options.value("--signing-certificate")
-                .orElse("certs-dev/hub/signing.crt"))).get(0);
-        PrivateKey key = Pem.readPrivateKey(Path.of(options.value("--encryption-key")
-                .orElse(folder.resolve(agency + "-encryption.key").toString())));
-        X509Certificate certificate = Pem.readCertificates(Path.of(options.value("--encryption-certificate")
-                .orElse(folder.resolve(agency + "-encryption.crt").toString()))).get(0);
-        // Checked once here, rather than failing on the first encrypted field.
-        if (!Keys.matches(key, certificate.getPublicKey())) {
-            throw new IllegalStateException("the encryption key does not belong to the encryption certificate "
-                    + certificate.getSubjectX500Principal());
-        }
-        return new InboxMessageReader(hub, key, certificate);
-    }
-
     private static int consume(Map<String, Object> settings, String topic, InboxMessageReader reader,
             boolean fromBeginning, long maxMessages, PrintStream out, PrintStream err) {
         CountDownLatch closed = new CountDownLatch(1);
@@ -153,7 +137,7 @@ public final class SubscribeCommand {
             err.println("subscribe: " + counts.opened() + " opened, " + counts.rejected() + " rejected");
             return counts.rejected() == 0 ? 0 : 1;
         } catch (KafkaException e) {
-            err.println("subscribe: Kafka: " + e.getMessage());
+            err.println("subscribe: Kafka: " + describe(e));
             return 1;
         } finally {
             closed.countDown();
@@ -175,6 +159,15 @@ public final class SubscribeCommand {
             // Reported below.
         }
         throw new IllegalArgumentException("--max-messages needs a positive number, got '" + value + "'");
+    }
+
+    /** The exception's message and its causes' (Kafka wraps the useful one, e.g. an unreadable trust store). */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     private static void awaitQuietly(CountDownLatch closed) {

@@ -43,7 +43,8 @@ class BrokerOutageTest {
 
         TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record)
                 .when().post("/v1/records").then().statusCode(202);
-        assertEquals(1, count("tg.inbox.yot-enfield", recordId));
+        assertEquals(1, Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox.yot-enfield",
+                message -> recordId.equals(Inboxes.header(message, "ce_id"))).size());
     }
 
     private long count(String topic, String recordId) {

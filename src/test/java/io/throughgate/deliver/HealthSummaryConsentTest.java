@@ -60,9 +60,8 @@ class HealthSummaryConsentTest {
         String recordId = UUID.randomUUID().toString();
         TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(healthSummary(recordId))
                 .when().post("/v1/records").then().statusCode(202);
-        return JSON.readTree(Inboxes.read(kafka.clientProperties(), topic).stream()
-                .filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).findFirst().orElseThrow()
-                .value());
+        return JSON.readTree(Inboxes.awaitMatching(kafka.clientProperties(), topic, record -> recordId.equals(Inboxes
+                .header(record, "ce_id"))).get(0).value());
     }
 
     @Test

@@ -52,8 +52,8 @@ class ReleaseNotificationExchangeTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> delivered(String topic, String recordId) {
-        return Inboxes.read(kafka.clientProperties(), topic).stream()
-                .filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).toList();
+        return Inboxes.awaitMatching(kafka.clientProperties(), topic, record -> recordId.equals(Inboxes.header(record,
+                "ce_id")));
     }
 
     @Test
@@ -146,8 +146,8 @@ class ReleaseNotificationExchangeTest {
         String recordId = UUID.randomUUID().toString();
         TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(release(recordId, "log", "yoi-feltham",
                 "yot-barnet")).when().post("/v1/records").then().statusCode(202);
-        List<JsonNode> entries = Inboxes.read(kafka.clientProperties(), "tg.sharing-log").stream()
-                .filter(record -> recordId.equals(record.key())).map(record -> {
+        List<JsonNode> entries = Inboxes.awaitMatching(kafka.clientProperties(), "tg.sharing-log",
+                record -> recordId.equals(record.key())).stream().map(record -> {
                     try {
                         return JSON.readTree(record.value());
                     } catch (java.io.IOException e) {

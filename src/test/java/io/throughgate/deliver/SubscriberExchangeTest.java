@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -83,6 +85,7 @@ class SubscriberExchangeTest {
     @Test
     void theSubscribeCommandPrintsEachMessageOfTheInboxOpened() throws Exception {
         String health = pushHealthSummaryWithConsent(OTHER_NHS_NUMBER);
+        message(ICB, health);
         int inInbox = Inboxes.read(kafka.clientProperties(), "tg.inbox." + ICB).size();
         String servers = kafka.clientProperties().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -115,9 +118,20 @@ class SubscriberExchangeTest {
         return assertInstanceOf(Result.Opened.class, result, result.toString()).message();
     }
 
-    private ConsumerRecord<String, byte[]> message(String agency, String recordId) {
-        return Inboxes.read(kafka.clientProperties(), "tg.inbox." + agency).stream()
-                .filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).findFirst().orElseThrow();
+    /**
+     * The message of a record in an inbox. The hub answers once its transaction is committed, and the commit markers
+     * reach the partitions a moment later: until then a read_committed reader may not see it yet, so look again.
+     */
+    private ConsumerRecord<String, byte[]> message(String agency, String recordId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Optional<ConsumerRecord<String, byte[]>> found = Inboxes.read(kafka.clientProperties(), "tg.inbox."
+                    + agency).stream().filter(record -> recordId.equals(Inboxes.header(record, "ce_id"))).findFirst();
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found.orElseThrow();
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static InboxMessageReader reader(String agency) throws Exception {

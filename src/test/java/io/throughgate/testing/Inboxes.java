@@ -45,6 +45,28 @@ public final class Inboxes {
         }
     }
 
+    /**
+     * The committed messages of a topic that match, waiting up to 15 seconds for at least one: Kafka writes a
+     * transaction's commit markers just after the commit returns, so a subscriber may see a record a moment after
+     * the hub's 202.
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitMatching(Map<String, Object> client, String topic,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            List<ConsumerRecord<String, byte[]>> found = read(client, topic).stream().filter(matching).toList();
+            if (!found.isEmpty() || System.nanoTime() > deadline) {
+                return found;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+        }
+    }
+
     /** Every inbox topic of the cluster. */
     public static Set<String> inboxTopics(Map<String, Object> client) throws Exception {
         try (Admin admin = Admin.create(client)) {
