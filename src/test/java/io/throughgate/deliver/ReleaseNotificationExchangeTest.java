@@ -109,6 +109,24 @@ class ReleaseNotificationExchangeTest {
     }
 
     @Test
+    void aBatchAnswersOneResultPerLine() {
+        String first = release(UUID.randomUUID().toString(), "batch1", "yoi-feltham", "yot-brent").replace("\n", " ");
+        String invalid = release(UUID.randomUUID().toString(), "batch2", "yoi-feltham", "yot-brent").replace("\n", " ")
+                .replace("2026-12-04", "4 December");
+        String last = release(UUID.randomUUID().toString(), "batch3", "yoi-feltham", "yot-brent").replace("\n", " ");
+        String answer = TestClients.as("yoi-feltham").contentType("application/x-ndjson")
+                .body((first + "\n" + invalid + "\n\n" + last + "\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/records/batch")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        List<String> lines = answer.lines().toList();
+        assertEquals(3, lines.size(), answer);
+        assertTrue(lines.get(0).startsWith("{\"line\":1,\"status\":202,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"line\":2,\"status\":400,"), lines.get(1));
+        assertTrue(lines.get(1).contains("/body/releaseDate"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"line\":4,\"status\":202,"), lines.get(2));
+    }
+
+    @Test
     void refusesAForgedSender() {
         TestClients.as("yot-camden").contentType(ContentType.JSON).body(release(UUID.randomUUID().toString(), "x",
                 "yoi-feltham", "yot-camden"))
