@@ -6,6 +6,7 @@ import java.util.Arrays;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.cli.LintCommand;
+import io.throughgate.cli.PseudonymKeysCommand;
 import io.throughgate.cli.SignAgreementCommand;
 import io.throughgate.devcerts.DevelopmentCertificates;
 import io.throughgate.subscriber.SubscribeCommand;
@@ -30,6 +31,7 @@ public final class Main {
               lint-contracts  check the contracts (directory, schemas, agreements and their signatures) and
                               report every problem with its file and line
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
+              pseudonym-keys  create the pseudonym key store, add a key (rotation), list the keys
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
 
             'COMMAND --help' explains a command's options.
@@ -50,6 +52,7 @@ public final class Main {
             case "dev-certs" -> System.exit(DevelopmentCertificates.run(options, System.out, System.err));
             case "lint-contracts" -> System.exit(LintCommand.run(options, System.out, System.err));
             case "sign-agreement" -> System.exit(SignAgreementCommand.run(options, System.out, System.err));
+            case "pseudonym-keys" -> System.exit(PseudonymKeysCommand.run(options, System.out, System.err));
             case "subscribe" -> System.exit(SubscribeCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
