@@ -33,9 +33,9 @@ public final class Main {
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
               pseudonym-keys  create the pseudonym key store, add a key (rotation), list the keys
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
+              help            show this text
 
             'COMMAND --help' explains a command's options.
-              help            show this text
 
             Exit status: 0 on success, 1 on failure, 2 on a usage error.
             """;
