@@ -43,17 +43,8 @@ class HealthSummaryConsentTest {
     KafkaConnection kafka;
 
     private static String healthSummary(String recordId) {
-        return """
-                {"recordId": "%s", "type": "health-summary", "schemaVersion": 1, "sender": "yoi-feltham",
-                 "occurredAt": "2026-11-20T10:00:00Z",
-                 "subject": {"nhsNumber": "%s", "name": {"given": "Ade", "family": "Example"},
-                   "dateOfBirth": "%s"},
-                 "body": {"responsibleYot": "yot-camden", "establishment": "yoi-feltham",
-                   "receivingHealthService": "%s", "gpRegistered": true,
-                   "clinician": {"name": "Healthcare lead", "role": "Nurse", "agency": "yoi-feltham"},
-                   "selfHarmRisk": {"level": "low", "notes": "No incidents in custody."},
-                   "clinicalSummary": "Settled on medication; follow-up with community CAMHS."}}
-                """.formatted(recordId, NHS_NUMBER, LocalDate.now().minusYears(17), ICB);
+        return TestRecords.healthSummary(recordId, NHS_NUMBER, ICB,
+                "Settled on medication; follow-up with community CAMHS.");
     }
 
     private JsonNode pushAndRead(String topic) throws Exception {

@@ -151,16 +151,6 @@ class SubscriberExchangeTest {
     }
 
     private static String healthSummary(String recordId, String nhsNumber) {
-        return """
-                {"recordId": "%s", "type": "health-summary", "schemaVersion": 1, "sender": "yoi-feltham",
-                 "occurredAt": "2026-11-20T10:00:00Z",
-                 "subject": {"nhsNumber": "%s", "name": {"given": "Ade", "family": "Example"},
-                   "dateOfBirth": "%s"},
-                 "body": {"responsibleYot": "yot-camden", "establishment": "yoi-feltham",
-                   "receivingHealthService": "%s", "gpRegistered": true,
-                   "clinician": {"name": "Healthcare lead", "role": "Nurse", "agency": "yoi-feltham"},
-                   "selfHarmRisk": {"level": "low", "notes": "No incidents in custody."},
-                   "clinicalSummary": "%s"}}
-                """.formatted(recordId, nhsNumber, LocalDate.now().minusYears(17), ICB, SUMMARY);
+        return TestRecords.healthSummary(recordId, nhsNumber, ICB, SUMMARY);
     }
 }
