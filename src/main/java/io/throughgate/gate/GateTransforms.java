@@ -1,7 +1,6 @@
 package io.throughgate.gate;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import io.throughgate.deliver.crypto.RecipientCertificates;
 import io.throughgate.directory.Agency;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.pseudonym.Pseudonyms;
+import io.throughgate.pseudonym.SubjectIdentifier;
 
 /**
  * The gate's transformations: pseudonyms under the agreement's key (identifiers by their kind, other fields by
@@ -24,11 +24,6 @@ import io.throughgate.pseudonym.Pseudonyms;
  */
 @ApplicationScoped
 public class GateTransforms implements FieldTransforms {
-
-    /** Subject fields that hold identifiers, with the kind their pseudonyms are made under. */
-    private static final Map<String, String> IDENTIFIER_KINDS = Map.of("/subject/nhsNumber", "nhs-number",
-            "/subject/nomisNumber", "nomis-number", "/subject/pncId", "pnc-id", "/subject/croNumber", "cro-number",
-            "/subject/probationCrn", "probation-crn", "/subject/upn", "upn");
 
     @Inject
     Pseudonyms pseudonyms;
@@ -47,12 +42,9 @@ public class GateTransforms implements FieldTransforms {
         if (!value.isValueNode() || value.isNull()) {
             return Optional.empty();
         }
-        String kind = IDENTIFIER_KINDS.getOrDefault(field, field);
-        String canonical = value.asText().strip().toUpperCase(java.util.Locale.ROOT);
-        if (kind.equals("pnc-id") && canonical.matches("\\d{4}/.*")) {
-            canonical = canonical.substring(2);
-        }
-        return Optional.of(pseudonyms.of(domain, kind, canonical));
+        // Identifiers are pseudonymised by their kind, as the hub's own index does; other fields by their pointer.
+        String kind = SubjectIdentifier.kindOfField(field).orElse(field);
+        return Optional.of(pseudonyms.of(domain, kind, SubjectIdentifier.canonical(kind, value.asText())));
     }
 
     @Override

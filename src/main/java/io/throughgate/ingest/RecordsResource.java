@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.throughgate.api.Problem;
-import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.Receipt;
 import io.throughgate.failure.Result;
@@ -46,9 +45,6 @@ public class RecordsResource {
 
     @Inject
     Clock clock;
-
-    @Inject
-    DeliveryDispatcher dispatcher;
 
     private final RecordParser parser = new RecordParser();
 

@@ -46,7 +46,17 @@ public record SubjectIdentifier(String kind, String value) {
         return identifiers;
     }
 
-    private static String canonical(String kind, String value) {
+    /**
+     * The kind of identifier a record field holds, for a subject identifier field (e.g. {@code /subject/pncId} gives
+     * {@code pnc-id}); empty for any other field.
+     */
+    public static java.util.Optional<String> kindOfField(String pointer) {
+        return FIELDS.stream().filter(field -> pointer.equals("/subject/" + field[0])).map(field -> field[1])
+                .findFirst();
+    }
+
+    /** The canonical form of an identifier of a kind: upper case, and a PNC ID with its two-digit year. */
+    public static String canonical(String kind, String value) {
         String stripped = value.strip().toUpperCase(java.util.Locale.ROOT);
         // A PNC ID is written with a four- or two-digit year; both forms name the same person.
         if (kind.equals("pnc-id") && stripped.matches("\\d{4}/.*")) {
