@@ -107,8 +107,8 @@ public class DeliveryDispatcher {
         CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
         if (messages.isEmpty() && withheld.isEmpty()) {
             written.complete(List.of());
-        } else if (!writer.submit(new DeliveryBatch(messages, landed -> logEntries(context, delivered, withheld,
-                landed), written))) {
+        } else if (!writer.submit(new DeliveryBatch(messages, landed -> logEntries(context, delivered, messages,
+                withheld, landed), written))) {
             written.completeExceptionally(new TimeoutException("the delivery queue is full"));
         }
         context.written(written);
@@ -176,14 +176,15 @@ public class DeliveryDispatcher {
     }
 
     private static List<ProducerRecord<String, byte[]>> logEntries(IngestContext context,
-            List<IngestContext.Gated> delivered, List<IngestContext.Gated> withheld, List<RecordMetadata> landed) {
+            List<IngestContext.Gated> delivered, List<ProducerRecord<String, byte[]>> messages,
+            List<IngestContext.Gated> withheld, List<RecordMetadata> landed) {
         List<ProducerRecord<String, byte[]>> entries = new ArrayList<>();
         for (int i = 0; i < delivered.size(); i++) {
             entries.add(entry(context, SharingLogEvents.of(context, delivered.get(i).delivery(), delivered.get(i)
-                    .gated(), landed.get(i))));
+                    .gated(), messages.get(i).key(), landed.get(i))));
         }
         withheld.forEach(gated -> entries.add(entry(context, SharingLogEvents.of(context, gated.delivery(), gated
-                .gated(), null))));
+                .gated(), null, null))));
         return entries;
     }
 

@@ -3,6 +3,7 @@ package io.throughgate.deliver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -32,6 +33,37 @@ public final class DeliveryJson {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
+        }
+    }
+
+    /** The value as a JSON tree. */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    /**
+     * A value read back from JSON the hub wrote.
+     *
+     * @throws UncheckedIOException if it is not JSON of that type
+     */
+    public static <T> T read(JsonNode json, Class<T> type) {
+        try {
+            return JSON.treeToValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+
+    /**
+     * JSON the hub wrote, as a tree.
+     *
+     * @throws UncheckedIOException if it is not JSON
+     */
+    public static JsonNode parse(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JSON", e);
         }
     }
 

@@ -20,6 +20,8 @@ public enum ErrorCode {
     NOT_FOUND(404, "Not found"),
     AGREEMENT_NOT_FOUND(404, "Agreement not found"),
     CONSENT_NOT_FOUND(404, "Consent decision not found"),
+    ENTRY_NOT_FOUND(404, "Sharing-log entry not found"),
+    NO_CHECKPOINT(404, "No signed checkpoint yet"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONSENT_ALREADY_WITHDRAWN(409, "Consent decision already withdrawn"),
@@ -33,7 +35,8 @@ public enum ErrorCode {
     MALFORMED_RECORD(400, "Malformed record"),
     CONSENT_NOT_ALLOWED(422, "Consent decision not allowed"),
     INTERNAL_ERROR(500, "Internal error"),
-    EXCHANGE_UNAVAILABLE(503, "Exchange unavailable");
+    EXCHANGE_UNAVAILABLE(503, "Exchange unavailable"),
+    SHARING_LOG_UNAVAILABLE(503, "Sharing log unavailable");
 
     private final int status;
     private final String title;

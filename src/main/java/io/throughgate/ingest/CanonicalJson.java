@@ -3,6 +3,7 @@ package io.throughgate.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.throughgate.contract.Digests;
 
 /**
- * The content digest of a record: SHA-256 of its JSON with object keys sorted and no insignificant white space, so
- * that a retry with the same content but another key order or layout is recognised as the same record.
+ * JSON with object keys sorted and no insignificant white space. A record's content digest is SHA-256 of this
+ * form, so that a retry with the same content but another key order or layout is recognised as the same record;
+ * a sharing-log entry is hashed in this form.
  */
 public final class CanonicalJson {
 
@@ -26,13 +28,22 @@ public final class CanonicalJson {
 
     /** The lowercase hex SHA-256 of the canonical form. */
     public static String sha256(JsonNode value) {
+        return Digests.sha256Hex(bytes(value));
+    }
+
+    /** The canonical form as text. */
+    public static String text(JsonNode value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             write(value, generator);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write canonical JSON", e);
         }
-        return Digests.sha256Hex(out.toByteArray());
+        return out.toByteArray();
     }
 
     private static void write(JsonNode value, JsonGenerator generator) throws IOException {

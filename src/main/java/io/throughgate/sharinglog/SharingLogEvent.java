@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param recordType the record's type
  * @param sender the sending agency
  * @param recipient the receiving agency
+ * @param recipientPseudonym the child's pseudonym for the recipient (the message key it received), for a delivery
  * @param agreementId the agreement the delivery was made under
  * @param agreementVersion its version
  * @param agreementSha256 the digest of the signed agreement file in force
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharingLogEvent(String eventId, String outcome, String recordId, String recordType, String sender,
-        String recipient, String agreementId, int agreementVersion, String agreementSha256, String purpose,
+        String recipient, String recipientPseudonym, String agreementId, int agreementVersion, String agreementSha256, String purpose,
         LawfulBasis lawfulBasis, List<String> consentDecisions, List<Field> fields, List<String> subjectPseudonyms,
         String occurredAt, Instant receivedAt, String topic, Integer partition, Long offset) {
 

@@ -23,10 +23,11 @@ public final class SharingLogEvents {
      * @param context the record
      * @param delivery where it went, and under which agreement
      * @param gated what went
+     * @param recipientPseudonym the message key the recipient received, or null when nothing went
      * @param landed where the delivery landed, or null when nothing went (a withheld delivery)
      */
     public static SharingLogEvent of(IngestContext context, PlannedDelivery delivery, GatedRecord gated,
-            RecordMetadata landed) {
+            String recipientPseudonym, RecordMetadata landed) {
         Agreement agreement = delivery.agreement().agreement().orElseThrow();
         LawfulBasis basis = agreement.lawfulBasis();
         List<SharingLogEvent.Field> fields = gated.fields().stream().map(field -> new SharingLogEvent.Field(
@@ -36,7 +37,7 @@ public final class SharingLogEvents {
         return new SharingLogEvent(UUID.randomUUID().toString(), landed == null ? "withheld" : "delivered",
                 context.recordId().toString(), context.record().path("type").asText(), context.caller().agency()
                         .code(),
-                delivery.recipient().code(), delivery.agreement().id(), agreement.version(), delivery.agreement()
+                delivery.recipient().code(), recipientPseudonym, delivery.agreement().id(), agreement.version(), delivery.agreement()
                         .sha256(),
                 delivery.flow().purpose(), new SharingLogEvent.LawfulBasis(basis.article6().code(), basis.article9(),
                         basis.schedule1(), basis.statutoryGateways()),

@@ -31,6 +31,7 @@ import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.pseudonym.SubjectPseudonyms;
+import io.throughgate.testing.DatabaseCells;
 import io.throughgate.testing.TestClients;
 
 /** Consent decisions and withdrawals, through the API, the shared Kafka topic and a second hub replica. */
@@ -197,34 +198,8 @@ class ConsentRegistryTest {
     }
 
     private List<String> everyTextCell() throws SQLException {
-        List<String> cells = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
-                while (rows.next()) {
-                    String schema = rows.getString("TABLE_SCHEM");
-                    if (schema == null || !schema.equalsIgnoreCase("information_schema")
-                            && !schema.equalsIgnoreCase("pg_catalog")) {
-                        tables.add((schema == null ? "" : schema + ".") + rows.getString("TABLE_NAME"));
-                    }
-                }
-            }
-            assertTrue(tables.stream().anyMatch(table -> table.toLowerCase().endsWith("consent_subject")));
-            for (String table : tables) {
-                try (Statement statement = connection.createStatement();
-                        ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            String value = rows.getString(column);
-                            if (value != null) {
-                                cells.add(value);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cells;
+        assertTrue(DatabaseCells.tables(database.dataSource()).stream().anyMatch(table -> table.toLowerCase()
+                .endsWith("consent_subject")));
+        return DatabaseCells.everyTextCell(database.dataSource());
     }
 }

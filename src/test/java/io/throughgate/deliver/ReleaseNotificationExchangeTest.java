@@ -37,18 +37,7 @@ class ReleaseNotificationExchangeTest {
     KafkaConnection kafka;
 
     static String release(String recordId, String marker, String sender, String supervisingYot) {
-        return """
-                {"recordId": "%s", "type": "release-notification", "schemaVersion": 1, "sender": "%s",
-                 "occurredAt": "2026-11-20T10:00:00Z",
-                 "subject": {"nhsNumber": "9995260182", "nomisNumber": "A1234BC",
-                   "name": {"given": "Jordan", "family": "Marker%s"}, "dateOfBirth": "2009-05-02",
-                   "ethnicity": "Ethnicity%s", "lookedAfter": false},
-                 "body": {"establishment": "yoi-feltham", "supervisingYot": "%s", "releaseDate": "2026-12-04",
-                   "releaseType": "dto-midpoint",
-                   "releaseAddress": {"lines": ["Flat 2, Agar Grove"], "town": "London", "postcode": "NW1 9UG"},
-                   "addressConfirmedOn": "2026-11-19",
-                   "gateCollection": {"name": "Sam Marker", "relationship": "mother", "phone": "07700 900123"}}}
-                """.formatted(recordId, sender, marker, marker, supervisingYot);
+        return TestRecords.release(recordId, marker, sender, supervisingYot, "9995260182");
     }
 
     private List<ConsumerRecord<String, byte[]>> delivered(String topic, String recordId) {

@@ -3,13 +3,13 @@ package io.throughgate.deliver;
 import java.time.LocalDate;
 
 /** Realistic records for the exchange tests. */
-final class TestRecords {
+public final class TestRecords {
 
     private TestRecords() {
     }
 
     /** A health summary from HMYOI Feltham's health team about a 17-year-old, for a community health service. */
-    static String healthSummary(String recordId, String nhsNumber, String receivingHealthService,
+    public static String healthSummary(String recordId, String nhsNumber, String receivingHealthService,
             String clinicalSummary) {
         return """
                 {"recordId": "%s", "type": "health-summary", "schemaVersion": 1, "sender": "yoi-feltham",
@@ -23,5 +23,25 @@ final class TestRecords {
                    "clinicalSummary": "%s"}}
                 """.formatted(recordId, nhsNumber, LocalDate.now().minusYears(17), receivingHealthService,
                 clinicalSummary);
+    }
+
+    /**
+     * A release notification about a child released from custody to a supervising YOT, with a marker in the
+     * family name and ethnicity so tests can look for them.
+     */
+    public static String release(String recordId, String marker, String sender, String supervisingYot,
+            String nhsNumber) {
+        return """
+                {"recordId": "%s", "type": "release-notification", "schemaVersion": 1, "sender": "%s",
+                 "occurredAt": "2026-11-20T10:00:00Z",
+                 "subject": {"nhsNumber": "%s", "nomisNumber": "A1234BC",
+                   "name": {"given": "Jordan", "family": "Marker%s"}, "dateOfBirth": "2009-05-02",
+                   "ethnicity": "Ethnicity%s", "lookedAfter": false},
+                 "body": {"establishment": "yoi-feltham", "supervisingYot": "%s", "releaseDate": "2026-12-04",
+                   "releaseType": "dto-midpoint",
+                   "releaseAddress": {"lines": ["Flat 2, Agar Grove"], "town": "London", "postcode": "NW1 9UG"},
+                   "addressConfirmedOn": "2026-11-19",
+                   "gateCollection": {"name": "Sam Marker", "relationship": "mother", "phone": "07700 900123"}}}
+                """.formatted(recordId, sender, nhsNumber, marker, marker, supervisingYot);
     }
 }

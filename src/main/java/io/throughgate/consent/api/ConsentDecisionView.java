@@ -53,7 +53,7 @@ public record ConsentDecisionView(String id, String subjectPseudonym, String pur
     public record Withdrawal(Instant withdrawnAt, String withdrawnBy, String evidenceReference) {
     }
 
-    static ConsentDecisionView of(ConsentDecision decision, LocalDate today) {
+    public static ConsentDecisionView of(ConsentDecision decision, LocalDate today) {
         var decider = decision.decidedBy();
         return new ConsentDecisionView(decision.id().toString(), decision.subjectPseudonyms().isEmpty()
                 ? null

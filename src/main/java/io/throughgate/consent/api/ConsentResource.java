@@ -124,8 +124,7 @@ public class ConsentResource {
                     "Only agencies that record consent, and DPOs, read consent histories.");
         }
         List<Problem.Violation> violations = new java.util.ArrayList<>();
-        SubjectReader.check(body.path("subject"), violations);
-        violations.removeIf(violation -> violation.pointer().equals("/subject/dateOfBirth"));
+        SubjectReader.checkIdentified(body.path("subject"), violations);
         if (!violations.isEmpty()) {
             return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The child is not identified.", violations);
         }

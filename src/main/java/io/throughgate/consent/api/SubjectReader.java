@@ -21,7 +21,7 @@ import io.throughgate.record.identifier.UniquePupilNumber;
  * Checks the child named in a consent request: at least one identifier, each valid with its check characters, a
  * date of birth and whether the child is looked after. Reasons never quote the values.
  */
-final class SubjectReader {
+public final class SubjectReader {
 
     private static final Map<String, Predicate<String>> IDENTIFIERS = Map.of("nhsNumber", NhsNumber::isValid,
             "pncId", PncId::isValid, "croNumber", CroNumber::isValid, "nomisNumber", NomisNumber::isValid,
@@ -33,6 +33,17 @@ final class SubjectReader {
 
     /** Adds a violation for everything wrong with the subject at {@code /subject}. */
     static void check(JsonNode subject, List<Violation> violations) {
+        checkIdentified(subject, violations);
+        if (subject.isObject() && subject.path("dateOfBirth").isMissingNode()) {
+            violations.add(new Violation("/subject/dateOfBirth", "is required, as a date such as 2010-03-14"));
+        }
+    }
+
+    /**
+     * Adds a violation for everything wrong with the subject at {@code /subject} when it is only looked up: at
+     * least one valid identifier, no unknown field; the date of birth is optional.
+     */
+    public static void checkIdentified(JsonNode subject, List<Violation> violations) {
         if (!subject.isObject()) {
             violations.add(new Violation("/subject", "is required: the child's identifiers and date of birth"));
             return;
@@ -65,8 +76,8 @@ final class SubjectReader {
         if (!identified) {
             violations.add(new Violation("/subject", "must name the child by at least one identifier"));
         }
-        if (dateOfBirth(subject) == null) {
-            violations.add(new Violation("/subject/dateOfBirth", "is required, as a date such as 2010-03-14"));
+        if (!subject.path("dateOfBirth").isMissingNode() && dateOfBirth(subject) == null) {
+            violations.add(new Violation("/subject/dateOfBirth", "must be a date such as 2010-03-14"));
         }
         if (!subject.path("lookedAfter").isMissingNode() && !subject.path("lookedAfter").isBoolean()) {
             violations.add(new Violation("/subject/lookedAfter", "must be true or false"));

@@ -1,0 +1,110 @@
+package io.throughgate.dpo;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.throughgate.api.Problem;
+import io.throughgate.sharinglog.SharingLog;
+import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
+import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
+
+/**
+ * The sharing log's public face, for every agency: the latest signed checkpoint (agencies may keep them, so that a
+ * rewritten log could not go unnoticed) and the hub's public log key that verifies checkpoints and exports.
+ */
+@Path("/v1/sharing-log")
+@Tag(name = "sharing log")
+public class CheckpointResource {
+
+    static final String PEM = "application/x-pem-file";
+
+    @Inject
+    SharingLog log;
+
+    @GET
+    @Path("/checkpoints/latest")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The latest signed checkpoint", description = "The tree size and root hash of the log, "
+            + "signed with the hub's Ed25519 log key as a C2SP signed note; as JSON, or the note alone with Accept: "
+            + "text/plain.")
+    @APIResponse(responseCode = "200", description = "The checkpoint", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointView.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN)})
+    @APIResponse(responseCode = "404", description = "No checkpoint signed yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response latest() {
+        return latest(signed -> Response.ok(CheckpointView.of(signed)).build());
+    }
+
+    @GET
+    @Path("/checkpoints/latest")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    public Response latestNote() {
+        return latest(signed -> Response.ok(signed.note(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build());
+    }
+
+    @GET
+    @Path("/public-key")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The hub's public log key", description = "The Ed25519 key that signs checkpoints: as "
+            + "JSON (the key, its certificate, and its signed-note verifier key), or as PEM with Accept: "
+            + PEM + ".")
+    @APIResponse(responseCode = "200", description = "The key", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicKeyView.class)),
+            @Content(mediaType = PEM)})
+    public PublicKeyView publicKey() {
+        return PublicKeyView.of(log.checkpoints().key(), log.origin());
+    }
+
+    @GET
+    @Path("/public-key")
+    @Produces(PEM)
+    @Operation(hidden = true)
+    public String publicKeyPem() {
+        return log.checkpoints().key().verifyingKey().publicKeyPem();
+    }
+
+    private interface CheckpointAnswer {
+        Response answer(SignedCheckpoint signed);
+    }
+
+    private Response latest(CheckpointAnswer answer) {
+        try {
+            Optional<SignedCheckpoint> latest = log.checkpoints().latest();
+            return latest.map(answer::answer).orElseGet(SharingLogResource::noCheckpoint);
+        } catch (SQLException e) {
+            return DpoRequests.unavailable();
+        }
+    }
+
+    /**
+     * The hub's public log key.
+     *
+     * @param keyName the key's name in signed notes (the log's origin)
+     * @param publicKey the Ed25519 public key, SubjectPublicKeyInfo PEM
+     * @param certificate the key's certificate, PEM
+     * @param noteVerifierKey the C2SP signed-note verifier key ({@code name+hash+key})
+     */
+    public record PublicKeyView(String keyName, String publicKey, String certificate, String noteVerifierKey) {
+
+        static PublicKeyView of(io.throughgate.sharinglog.checkpoint.LogSigningKey key, String keyName) {
+            LogVerifyingKey verifying = key.verifyingKey();
+            return new PublicKeyView(keyName, verifying.publicKeyPem(), io.throughgate.pki.Pem.toPem(List.of(
+                    key.certificate())), verifying.noteVerifierKey(keyName));
+        }
+    }
+}

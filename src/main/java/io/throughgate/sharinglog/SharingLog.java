@@ -1,0 +1,199 @@
+package io.throughgate.sharinglog;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.throughgate.database.HubDatabase;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.kafka.Topics;
+import io.throughgate.sharinglog.checkpoint.LogSigningKey;
+
+/**
+ * The hub's sharing log: indexes the events of {@code tg.sharing-log} into the database, signs checkpoints, expires
+ * entries past retention, and gives the DPO API its queries, proofs and verification. Every replica runs an
+ * indexer; Kafka's consumer group and the database's head lock make them build one log together.
+ */
+@ApplicationScoped
+public class SharingLog {
+
+    /** After Kafka (10) and consent (20): withdrawal notices read the consent decisions. */
+    static final int STARTUP_PRIORITY = 25;
+    private static final Logger LOG = Logger.getLogger(SharingLog.class);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    HubDatabase database;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SharingLogConfig config;
+
+    @Inject
+    Instance<AfterIndexing> afterIndexing;
+
+    private SharingLogIndexer indexer;
+    private SharingLogAppender appender;
+    private SharingLogCheckpoints checkpoints;
+    private SharingLogQueries queries;
+    private SharingLogProofs proofs;
+    private SharingLogRetention retention;
+    private KafkaConsumer<byte[], byte[]> endOffsets;
+    private Instant nextRetentionRun = Instant.MIN;
+
+    /** Work done on the indexer's thread after each round (for example withdrawal notices). */
+    public interface AfterIndexing extends SharingLogIndexer.AfterRound {
+    }
+
+    void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        started();
+    }
+
+    private synchronized void started() {
+        if (indexer != null) {
+            return;
+        }
+        LogSigningKey key = LogSigningKey.load(Path.of(config.signingKey()), Path.of(config.signingCertificate()),
+                config.origin());
+        appender = new SharingLogAppender(database.dataSource());
+        checkpoints = new SharingLogCheckpoints(database.dataSource(), key, config.origin(), config
+                .checkpointInterval());
+        queries = new SharingLogQueries(database.dataSource());
+        proofs = new SharingLogProofs(queries);
+        retention = new SharingLogRetention(database.dataSource());
+        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        endOffsets = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<SharingLogIndexer.AfterRound> rounds = new ArrayList<>();
+        rounds.add(() -> checkpoints.signIfDue(clock.instant()));
+        rounds.add(this::expireIfDue);
+        afterIndexing.forEach(rounds::add);
+        indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds);
+    }
+
+    private void expireIfDue() throws SQLException {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRetentionRun)) {
+            return;
+        }
+        int expired = retention.expireReceivedBefore(now.minus(config.retention()), now);
+        if (expired > 0) {
+            LOG.infof("expired %d sharing-log entries past the retention period of %s", expired, config
+                    .retention());
+        }
+        nextRetentionRun = now.plus(config.retentionCheckInterval());
+    }
+
+    /**
+     * Returns once every sharing-log event committed before this call is indexed.
+     *
+     * @throws TimeoutException if Kafka or the database does not answer, or the indexer does not catch up, in time
+     */
+    public void awaitIndexed(Duration timeout) throws TimeoutException {
+        started();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Integer, Long> end = new HashMap<>();
+        synchronized (this) {
+            List<TopicPartition> partitions = endOffsets.partitionsFor(Topics.SHARING_LOG, KAFKA_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            endOffsets.endOffsets(partitions, KAFKA_TIMEOUT).forEach((partition, offset) -> end.put(partition
+                    .partition(), offset));
+        }
+        while (true) {
+            try {
+                Map<Integer, Long> indexed = appender.positions();
+                if (end.entrySet().stream().allMatch(target -> target.getValue() == 0 || indexed.getOrDefault(
+                        target.getKey(), 0L) >= target.getValue())) {
+                    return;
+                }
+            } catch (SQLException e) {
+                // Retried until the deadline: the database may be back in a moment.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the sharing log was not indexed up to date in " + timeout.toMillis()
+                        + " ms");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TimeoutException("interrupted while the sharing log caught up");
+            }
+        }
+    }
+
+    /** Whether the indexer's last round reached the database. */
+    public boolean indexerHealthy() {
+        started();
+        return indexer.healthy();
+    }
+
+    /** Searches and single entries. */
+    public SharingLogQueries queries() {
+        started();
+        return queries;
+    }
+
+    /** Signed checkpoints. */
+    public SharingLogCheckpoints checkpoints() {
+        started();
+        return checkpoints;
+    }
+
+    /** Inclusion proofs. */
+    public SharingLogProofs proofs() {
+        started();
+        return proofs;
+    }
+
+    /** Expiry of entries past retention. */
+    public SharingLogRetention retention() {
+        started();
+        return retention;
+    }
+
+    /** A verifier of the whole log with the hub's own log key. */
+    public SharingLogVerifier verifier() {
+        started();
+        return new SharingLogVerifier(database.dataSource(), checkpoints.key().verifyingKey(), config.origin());
+    }
+
+    /** The log's name in its checkpoints. */
+    public String origin() {
+        return config.origin();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (indexer != null) {
+            indexer.close();
+            endOffsets.close();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.throughgate.sharinglog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.kafka.Topics;
+
+/**
+ * Reads committed sharing-log events from Kafka into the database, on a thread of its own. Hub replicas share one
+ * consumer group, so each partition is read by one replica at a time; the read positions live in the database, in
+ * the same transaction as the entries, so after a crash, a rebalance or a database outage the indexer resumes
+ * exactly where the database says, and nothing is indexed twice. While the database is unavailable it retries with
+ * a growing pause and catches up afterwards.
+ */
+public final class SharingLogIndexer implements AutoCloseable {
+
+    /** The consumer group of the hub's indexers. */
+    public static final String GROUP = "throughgate-sharing-log-indexer";
+
+    private static final Logger LOG = Logger.getLogger(SharingLogIndexer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+    /** Something to do after each round of indexing, on the indexer's thread: checkpoints, notices. */
+    public interface AfterRound {
+        void run() throws Exception;
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final SharingLogAppender appender;
+    private final Clock clock;
+    private final List<AfterRound> afterRound;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+
+    /**
+     * Starts indexing.
+     *
+     * @param clientProperties the Kafka connection settings
+     * @param appender where the events go
+     * @param clock the time entries are stamped with
+     * @param afterRound run after each round, in order; a failure is logged and retried next round
+     */
+    public SharingLogIndexer(Map<String, Object> clientProperties, SharingLogAppender appender, Clock clock,
+            List<AfterRound> afterRound) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        // Only events of committed transactions: an aborted delivery was never shared.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        this.appender = appender;
+        this.clock = clock;
+        this.afterRound = List.copyOf(afterRound);
+        this.thread = new Thread(this::index, "sharing-log-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether the last round reached the database. */
+    public boolean healthy() {
+        return healthy;
+    }
+
+    private void index() {
+        try {
+            consumer.subscribe(List.of(Topics.SHARING_LOG), new ResumeFromDatabase());
+            Duration pause = POLL;
+            while (running) {
+                if (round()) {
+                    pause = POLL;
+                } else {
+                    sleep(pause);
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the consumer up.
+        } catch (RuntimeException e) {
+            healthy = false;
+            LOG.errorf("the sharing-log indexer stopped: %s", e.getClass().getName());
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** One poll and append; false when the database failed and the events must be read again. */
+    private boolean round() {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        List<SharingLogAppender.SourcedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), DeliveryJson
+                        .read(DeliveryJson.parse(record.value()), SharingLogEvent.class)));
+            } catch (RuntimeException e) {
+                // Only the hub writes this topic; anything else found there is not a sharing-log event.
+                LOG.errorf("skipped a message that is not a sharing-log event at %s-%d offset %d",
+                        record.topic(), record.partition(), record.offset());
+            }
+        }
+        Map<Integer, Long> readUpTo = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            readUpTo.put(partition.partition(), consumer.position(partition));
+        }
+        try {
+            appender.append(events, readUpTo, clock.instant());
+            healthy = true;
+        } catch (java.sql.SQLException e) {
+            healthy = false;
+            LOG.warnf("cannot index the sharing log (SQL state %s); reading again from the database's position",
+                    e.getSQLState());
+            seekToStoredPositions(consumer.assignment());
+            return false;
+        }
+        for (AfterRound task : afterRound) {
+            try {
+                task.run();
+            } catch (Exception e) {
+                LOG.warnf("after indexing: %s failed (%s); trying again next round", task.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        return true;
+    }
+
+    private void seekToStoredPositions(Collection<TopicPartition> partitions) {
+        try {
+            Map<Integer, Long> stored = appender.positions();
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, stored.getOrDefault(partition.partition(), 0L));
+            }
+        } catch (java.sql.SQLException e) {
+            // The next round fails too and seeks again; meanwhile read from the beginning, which is safe because
+            // the appender skips everything before the stored positions.
+            consumer.seekToBeginning(partitions);
+        }
+    }
+
+    private final class ResumeFromDatabase implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            seekToStoredPositions(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Positions are already in the database with the entries.
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

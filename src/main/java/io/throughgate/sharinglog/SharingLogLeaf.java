@@ -1,0 +1,52 @@
+package io.throughgate.sharinglog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.ingest.CanonicalJson;
+import io.throughgate.sharinglog.tree.MerkleHashes;
+
+/**
+ * The text of a sharing-log entry that its Merkle leaf hash covers: canonical JSON (sorted keys, no white space) of
+ * {@code {"event": ..., "index": n, "indexedAt": "..."}}. The index and time are inside, so an entry cannot be
+ * moved or re-dated without its hash changing.
+ */
+public final class SharingLogLeaf {
+
+    private SharingLogLeaf() {
+    }
+
+    /** The leaf text of an entry. */
+    public static String text(IndexedEntry entry) {
+        ObjectNode leaf = JsonNodeFactory.instance.objectNode();
+        leaf.set("event", DeliveryJson.tree(entry.event()));
+        leaf.put("index", entry.index());
+        leaf.put("indexedAt", entry.indexedAt().toString());
+        return CanonicalJson.text(leaf);
+    }
+
+    /** The leaf hash of a leaf text (RFC 9162 section 2.1.1: SHA-256 of 0x00 and the text's UTF-8 bytes). */
+    public static byte[] hash(String text) {
+        return MerkleHashes.leafHash(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The entry a leaf text holds.
+     *
+     * @throws java.io.UncheckedIOException or IllegalArgumentException if the text is not a leaf
+     */
+    public static IndexedEntry read(String text) {
+        JsonNode leaf = DeliveryJson.parse(text.getBytes(StandardCharsets.UTF_8));
+        if (!leaf.path("index").canConvertToLong() || !leaf.path("indexedAt").isTextual() || !leaf.path("event")
+                .isObject()) {
+            throw new IllegalArgumentException("not a sharing-log leaf: it needs event, index and indexedAt");
+        }
+        return new IndexedEntry(leaf.get("index").asLong(), Instant.parse(leaf.get("indexedAt").asText()),
+                DeliveryJson.read(leaf.get("event"), SharingLogEvent.class));
+    }
+}

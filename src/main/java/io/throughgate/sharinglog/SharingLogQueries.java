@@ -1,0 +1,153 @@
+package io.throughgate.sharinglog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/** Reads the indexed log: searches, single entries, and the leaf hashes that inclusion proofs are made from. */
+public final class SharingLogQueries {
+
+    /**
+     * A page of entries.
+     *
+     * @param entries the entries, in log order
+     * @param more whether more entries match after the last one
+     */
+    public record Page(List<IndexedEntry> entries, boolean more) {
+
+        public Page {
+            entries = List.copyOf(entries);
+        }
+
+        /** The index to continue after, when there are more. */
+        public Optional<Long> next() {
+            return more && !entries.isEmpty() ? Optional.of(entries.get(entries.size() - 1).index())
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * An entry's stored text with its index, for exports that let the reader check the hash.
+     *
+     * @param index the entry's index
+     * @param leaf the exact text the leaf hash covers
+     */
+    public record StoredLeaf(long index, String leaf) {
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DataSource dataSource;
+
+    public SharingLogQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The entries that match, in log order, one page at a time; expired entries are not returned. */
+    public Page search(LogSearch search) throws SQLException {
+        List<StoredLeaf> leaves = searchLeaves(search);
+        boolean more = leaves.size() > search.limit();
+        return new Page(leaves.stream().limit(search.limit()).map(leaf -> SharingLogLeaf.read(leaf.leaf()))
+                .toList(), more);
+    }
+
+    /** Like {@link #search}, giving each entry's stored text; one more than the limit tells that there are more. */
+    public List<StoredLeaf> searchLeaves(LogSearch search) throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT e.entry_index, e.entry_json FROM sharing_log_entry e WHERE e.entry_json IS NOT NULL "
+                        + "AND e.entry_index > ?");
+        List<Object> parameters = new ArrayList<>(List.of(search.after()));
+        search.visibleTo().ifPresent(agency -> {
+            sql.append(" AND (e.sender = ? OR e.recipient = ?)");
+            parameters.add(agency);
+            parameters.add(agency);
+        });
+        search.agency().ifPresent(agency -> {
+            sql.append(" AND (e.sender = ? OR e.recipient = ?)");
+            parameters.add(agency);
+            parameters.add(agency);
+        });
+        equal(sql, parameters, "e.agreement_id", search.agreementId());
+        equal(sql, parameters, "e.record_type", search.recordType());
+        equal(sql, parameters, "e.outcome", search.outcome());
+        search.from().ifPresent(from -> {
+            sql.append(" AND e.received_at >= ?");
+            parameters.add(Timestamp.from(from));
+        });
+        search.to().ifPresent(to -> {
+            sql.append(" AND e.received_at < ?");
+            parameters.add(Timestamp.from(to));
+        });
+        if (!search.subjectPseudonyms().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM sharing_log_subject s WHERE s.entry_index = e.entry_index "
+                    + "AND s.pseudonym IN (").append(String.join(", ", Collections.nCopies(search.subjectPseudonyms()
+                            .size(), "?")))
+                    .append("))");
+            parameters.addAll(search.subjectPseudonyms().stream().sorted().toList());
+        }
+        sql.append(" ORDER BY e.entry_index LIMIT ?");
+        parameters.add(search.limit() + 1);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<StoredLeaf> leaves = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    leaves.add(new StoredLeaf(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return leaves;
+        }
+    }
+
+    private static void equal(StringBuilder sql, List<Object> parameters, String column, Optional<String> value) {
+        value.ifPresent(wanted -> {
+            sql.append(" AND ").append(column).append(" = ?");
+            parameters.add(wanted);
+        });
+    }
+
+    /** The entry at an index, unless it has expired or does not exist. */
+    public Optional<StoredLeaf> entry(long index) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT entry_json FROM sharing_log_entry WHERE entry_index = ? AND entry_json IS NOT NULL")) {
+            statement.setLong(1, index);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new StoredLeaf(index, row.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The leaf hashes of the first {@code size} entries, in order, for a tree of that size. */
+    public List<byte[]> leafHashes(long size) throws SQLException {
+        List<byte[]> hashes = new ArrayList<>((int) Math.min(size, 1_000_000));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT leaf_hash FROM sharing_log_entry WHERE entry_index < ? ORDER BY entry_index")) {
+                statement.setFetchSize(10_000);
+                statement.setLong(1, size);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        hashes.add(HEX.parseHex(rows.getString(1)));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return hashes;
+    }
+}

@@ -1,0 +1,48 @@
+package io.throughgate.withdrawal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A notice to an agency that a consent decision it received data under has been withdrawn, so that it can act as
+ * its agreement says (for example stop further use, or delete). It names the child only by the agency's own
+ * pseudonym (the key of the messages it received), and the records it received under the decision.
+ *
+ * @param type always {@code consent-withdrawal-notice}
+ * @param noticeId the notice's id: the same for the same decision, agency and pseudonym, so a repeat is recognised
+ * @param decisionId the withdrawn consent decision
+ * @param purpose the decision's purpose
+ * @param withdrawnOn the day of the withdrawal (London)
+ * @param withdrawnAt when the hub acknowledged it
+ * @param recipient the agency notified
+ * @param subjectPseudonym the child's pseudonym for that agency
+ * @param records the records the agency received relying on the decision
+ */
+public record WithdrawalNotice(String type, String noticeId, String decisionId, String purpose, LocalDate withdrawnOn,
+        Instant withdrawnAt, String recipient, String subjectPseudonym, List<Received> records) {
+
+    /** The notice's type, in the message and its {@code ce_type}. */
+    public static final String TYPE = "consent-withdrawal-notice";
+
+    /**
+     * A record received relying on the decision.
+     *
+     * @param recordId the record's id
+     * @param agreementId the agreement it came under
+     */
+    public record Received(String recordId, String agreementId) {
+    }
+
+    public WithdrawalNotice {
+        records = List.copyOf(records);
+    }
+
+    /** The notice's id for a decision, agency and pseudonym (a name-based UUID, RFC 4122 version 3). */
+    static String idOf(UUID decision, String recipient, String pseudonym) {
+        return UUID.nameUUIDFromBytes((decision + "|" + recipient + "|" + pseudonym).getBytes(
+                StandardCharsets.UTF_8)).toString();
+    }
+}

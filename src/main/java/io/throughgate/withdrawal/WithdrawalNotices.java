@@ -1,0 +1,168 @@
+package io.throughgate.withdrawal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import io.throughgate.database.HubDatabase;
+import io.throughgate.deliver.DeliveryDispatcher;
+import io.throughgate.deliver.DeliveryHeaders;
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.kafka.Topics;
+import io.throughgate.sharinglog.SharingLog;
+
+/**
+ * Sends withdrawal notices. After each round of indexing, it finds every delivery in the sharing log that relied on
+ * a consent decision since withdrawn and whose recipient has not been told, and sends that recipient one notice per
+ * pseudonym of the child on its inbox topic, signed like a delivery. Because it runs after indexing, a delivery
+ * that committed just after the withdrawal (its consent was checked just before) is still noticed.
+ *
+ * <p>
+ * Each notice is recorded once Kafka has acknowledged it; if the hub stops in between, the notice is sent again
+ * with the same id, so recipients should ignore a notice id they have seen.
+ */
+@ApplicationScoped
+public class WithdrawalNotices implements SharingLog.AfterIndexing {
+
+    private static final Logger LOG = Logger.getLogger(WithdrawalNotices.class);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    private static final String DUE = "SELECT c.decision_id, e.recipient, e.recipient_pseudonym, d.purpose, "
+            + "d.withdrawn_at, e.record_id, e.agreement_id FROM sharing_log_consent c "
+            + "JOIN consent_decision d ON d.id = c.decision_id "
+            + "JOIN sharing_log_entry e ON e.entry_index = c.entry_index "
+            + "WHERE d.withdrawn_at IS NOT NULL AND e.recipient_pseudonym IS NOT NULL AND NOT EXISTS ("
+            + "SELECT 1 FROM withdrawal_notice n WHERE n.decision_id = c.decision_id AND n.agency = e.recipient "
+            + "AND n.recipient_pseudonym = e.recipient_pseudonym) ORDER BY c.entry_index";
+
+    @Inject
+    HubDatabase database;
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @Inject
+    Clock clock;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @Override
+    public void run() throws Exception {
+        for (WithdrawalNotice notice : due()) {
+            send(notice);
+            recordSent(notice);
+            LOG.infof("sent withdrawal notice %s to %s", notice.noticeId(), notice.recipient());
+        }
+    }
+
+    /** Who is to be told of which withdrawal. */
+    private record Addressee(UUID decision, String recipient, String pseudonym, String purpose, Instant withdrawnAt) {
+    }
+
+    /** The notices due: one per withdrawn decision, recipient and pseudonym not yet told. */
+    List<WithdrawalNotice> due() throws SQLException {
+        Map<String, List<WithdrawalNotice.Received>> records = new LinkedHashMap<>();
+        Map<String, Addressee> addressees = new HashMap<>();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(DUE);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                UUID decision = rows.getObject(1, UUID.class);
+                String recipient = rows.getString(2);
+                String pseudonym = rows.getString(3);
+                String id = WithdrawalNotice.idOf(decision, recipient, pseudonym);
+                addressees.putIfAbsent(id, new Addressee(decision, recipient, pseudonym, rows.getString(4), rows
+                        .getTimestamp(5).toInstant()));
+                records.computeIfAbsent(id, key -> new ArrayList<>()).add(new WithdrawalNotice.Received(rows
+                        .getObject(6, UUID.class).toString(), rows.getString(7)));
+            }
+        }
+        List<WithdrawalNotice> notices = new ArrayList<>();
+        records.forEach((id, received) -> {
+            Addressee to = addressees.get(id);
+            notices.add(new WithdrawalNotice(WithdrawalNotice.TYPE, id, to.decision().toString(), to.purpose(), to
+                    .withdrawnAt().atZone(LONDON).toLocalDate(), to.withdrawnAt(), to.recipient(), to.pseudonym(),
+                    received.stream().distinct().toList()));
+        });
+        return notices;
+    }
+
+    private void send(WithdrawalNotice notice) throws Exception {
+        byte[] value = DeliveryJson.bytes(notice);
+        List<Header> headers = List.of(header("ce_specversion", "1.0"), header("ce_id", notice.noticeId()),
+                header("ce_source", "urn:throughgate:hub"), header("ce_type", "io.throughgate.notice."
+                        + WithdrawalNotice.TYPE + ".v1"),
+                header("ce_time", clock.instant().toString()), header("content-type", "application/json"),
+                header(DeliveryHeaders.RECIPIENT, notice.recipient()), header(DeliveryHeaders.SIGNATURE, dispatcher
+                        .signer().sign(value)),
+                header(DeliveryHeaders.SIGNATURE_KEY_ID, dispatcher.signer().keyId()),
+                header(DeliveryHeaders.SIGNATURE_ALGORITHM, "SHA256withECDSA"));
+        producer().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
+                value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void recordSent(WithdrawalNotice notice) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO withdrawal_notice (decision_id, "
+                        + "agency, recipient_pseudonym, notice_id, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, UUID.fromString(notice.decisionId()));
+            insert.setString(2, notice.recipient());
+            insert.setString(3, notice.subjectPseudonym());
+            insert.setObject(4, UUID.fromString(notice.noticeId()));
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

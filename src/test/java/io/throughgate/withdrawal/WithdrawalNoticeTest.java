@@ -1,0 +1,110 @@
+package io.throughgate.withdrawal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.throughgate.deliver.DeliveryHeaders;
+import io.throughgate.deliver.TestRecords;
+import io.throughgate.deliver.crypto.DeliveryVerifier;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.pki.Pem;
+import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestIdentifiers;
+
+/**
+ * When consent is withdrawn, exactly the agencies that received data relying on it are told, on their own inbox,
+ * with the child named by their own pseudonym.
+ */
+@QuarkusTest
+class WithdrawalNoticeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ICB = "health-icb-north-central-london";
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    WithdrawalNotices notices;
+
+    @Test
+    void aWithdrawalNoticeReachesExactlyTheAgenciesThatReceivedConsentGatedData() throws Exception {
+        String nhsNumber = TestIdentifiers.nhsNumber();
+        String consent = """
+                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
+                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
+                 "decision": "permit", "validFrom": "%s", "decidedBy": {"role": "child"},
+                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0400"}
+                """.formatted(nhsNumber, LocalDate.now().minusYears(17), LocalDate.now());
+        String decision = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(consent).when().post(
+                "/v1/consents").then().statusCode(201).extract().path("id");
+        String recordId = UUID.randomUUID().toString();
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
+                nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
+        String icbKey = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB, record -> recordId.equals(
+                Inboxes.header(record, "ce_id"))).get(0).key();
+
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON)
+                .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0401\"}")
+                .when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200);
+
+        ConsumerRecord<String, byte[]> notice = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB,
+                record -> isNoticeOf(record, decision)).get(0);
+        JsonNode value = JSON.readTree(notice.value());
+        assertEquals(icbKey, notice.key(), "the child, as the ICB's own pseudonym");
+        assertEquals(icbKey, value.get("subjectPseudonym").asText());
+        assertEquals("health-information-sharing", value.get("purpose").asText());
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), value.get("withdrawnOn")
+                .asText());
+        assertEquals(recordId, value.at("/records/0/recordId").asText());
+        assertTrue(DeliveryVerifier.verify(notice.value(), Inboxes.header(notice, DeliveryHeaders.SIGNATURE), Pem
+                .readCertificates(java.nio.file.Path.of("certs-dev/hub/signing.crt")).get(0)), "signed by the hub");
+        assertEquals(Set.of(ICB), agenciesNoticed(decision), "only the agency that received consent-gated data");
+    }
+
+    private static boolean isNoticeOf(ConsumerRecord<String, byte[]> record, String decision) {
+        if (!"io.throughgate.notice.consent-withdrawal-notice.v1".equals(Inboxes.header(record, "ce_type"))) {
+            return false;
+        }
+        try {
+            return decision.equals(JSON.readTree(record.value()).get("decisionId").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Every agency whose inbox holds a notice of the decision, once no notice of it is still due. */
+    private Set<String> agenciesNoticed(String decision) throws Exception {
+        Map<String, Object> client = new HashMap<>(kafka.clientProperties());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> notices.due().stream().noneMatch(notice -> notice
+                .decisionId().equals(decision)));
+        Set<String> noticed = new java.util.HashSet<>();
+        for (String topic : Inboxes.inboxTopics(client)) {
+            List<ConsumerRecord<String, byte[]>> records = Inboxes.read(client, topic);
+            if (records.stream().anyMatch(record -> isNoticeOf(record, decision))) {
+                noticed.add(topic.substring("tg.inbox.".length()));
+            }
+        }
+        return noticed;
+    }
+}
