@@ -9,6 +9,7 @@ import io.throughgate.cli.LintCommand;
 import io.throughgate.cli.PseudonymKeysCommand;
 import io.throughgate.cli.SignAgreementCommand;
 import io.throughgate.devcerts.DevelopmentCertificates;
+import io.throughgate.sharinglog.SharingLogCommand;
 import io.throughgate.subscriber.SubscribeCommand;
 
 /**
@@ -33,6 +34,7 @@ public final class Main {
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
               pseudonym-keys  create the pseudonym key store, add a key (rotation), list the keys
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
+              sharing-log     verify-export: check a data protection officer's export of the sharing log offline
               help            show this text
 
             'COMMAND --help' explains a command's options.
@@ -54,6 +56,7 @@ public final class Main {
             case "sign-agreement" -> System.exit(SignAgreementCommand.run(options, System.out, System.err));
             case "pseudonym-keys" -> System.exit(PseudonymKeysCommand.run(options, System.out, System.err));
             case "subscribe" -> System.exit(SubscribeCommand.run(options, System.out, System.err));
+            case "sharing-log" -> System.exit(SharingLogCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
                 System.err.println("unknown command '" + command + "'");

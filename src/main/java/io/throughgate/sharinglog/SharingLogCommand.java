@@ -1,0 +1,116 @@
+package io.throughgate.sharinglog;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.throughgate.cli.CommandOptions;
+import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
+import io.throughgate.sharinglog.export.ExportVerification;
+import io.throughgate.sharinglog.export.ExportVerifier;
+
+/** The {@code sharing-log} command: checks of the tamper-evident sharing log that run without the hub. */
+public final class SharingLogCommand {
+
+    static final String HELP = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar sharing-log verify-export FILE --public-key PEM
+                   [--help]
+
+            verify-export checks, offline, an export of sharing-log entries that a data protection officer
+            downloaded from the hub (format throughgate-sharing-log-export/1): that the hub's sharing-log key
+            signed its checkpoint (a C2SP signed note, Ed25519), that the checkpoint's members say what the signed
+            note says, and for each entry that its leaf hash is the hash of its exact text, that its inclusion
+            proof leads to the checkpoint's root hash (RFC 9162) and that the entry shown is that text. Prints
+            each problem with the entry's index. docs/sharing-log-verification.md explains each step.
+
+              --public-key PEM   the hub's sharing-log public key or certificate (PEM), obtained from the hub
+                                 (GET /v1/sharing-log/public-key) or its operator, not from the export
+
+            Exit status: 0 verified, 1 not verified or unreadable, 2 usage error.
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(
+            JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private SharingLogCommand() {
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandOptions options;
+        try {
+            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--public-key"));
+        } catch (IllegalArgumentException e) {
+            err.println("sharing-log: " + e.getMessage());
+            return 2;
+        }
+        if (options.has("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        List<String> positional = options.positional();
+        if (positional.isEmpty()) {
+            err.println("sharing-log: a subcommand is required: verify-export");
+            return 2;
+        }
+        return switch (positional.get(0)) {
+            case "verify-export" -> verifyExport(positional, options, out, err);
+            // case "verify" -> the check of the log in the hub's database, added with the log store.
+            default -> {
+                err.println("sharing-log: unknown subcommand '" + positional.get(0) + "'; run sharing-log --help");
+                yield 2;
+            }
+        };
+    }
+
+    private static int verifyExport(List<String> positional, CommandOptions options, PrintStream out,
+            PrintStream err) {
+        if (positional.size() != 2 || options.value("--public-key").isEmpty()) {
+            err.println("sharing-log verify-export: give one export FILE and --public-key PEM");
+            return 2;
+        }
+        Path file = Path.of(positional.get(1));
+        Path publicKey = Path.of(options.value("--public-key").get());
+        LogVerifyingKey key;
+        JsonNode export;
+        try {
+            key = LogVerifyingKey.fromPem(Files.readString(publicKey, StandardCharsets.ISO_8859_1));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("sharing-log verify-export: " + publicKey + ": " + message(e));
+            return 1;
+        }
+        try {
+            export = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("sharing-log verify-export: " + file + ": " + message(e));
+            return 1;
+        }
+        ExportVerification verification = ExportVerifier.verify(export, key);
+        if (verification.verified()) {
+            out.println("sharing-log verify-export: verified " + verification.entriesChecked() + " entries against "
+                    + "the checkpoint of tree size " + verification.treeSize());
+            return 0;
+        }
+        verification.problems().forEach(out::println);
+        out.println("sharing-log verify-export: NOT verified: " + verification.problems().size() + " problems in "
+                + verification.entriesChecked() + " entries");
+        return 1;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof JsonProcessingException json) {
+            return "not JSON: " + json.getOriginalMessage();
+        }
+        return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+    }
+}
