@@ -29,8 +29,8 @@ import io.throughgate.pki.BouncyCastle;
 import io.throughgate.pki.Keys;
 
 /**
- * Builds and signs X.509 v3 certificates with Bouncy Castle: EC P-256 keys, SHA256withECDSA signatures, random
- * 128-bit positive serial numbers.
+ * Builds and signs X.509 v3 certificates with Bouncy Castle: EC P-256 keys (Ed25519 for the sharing-log key),
+ * SHA256withECDSA signatures by the EC P-256 CA, random 128-bit positive serial numbers.
  */
 final class CertificateIssuer {
 
@@ -62,13 +62,13 @@ final class CertificateIssuer {
         }
     }
 
-    /** Issues an end-entity certificate with a new key pair, signed by the CA. */
+    /** Issues an end-entity certificate with a new key pair of the profile's kind, signed by the CA. */
     static IssuedCertificate issue(CertificateAuthority ca, LeafProfile profile, Instant notBefore,
             Instant notAfter) {
         Objects.requireNonNull(ca, "ca");
         Objects.requireNonNull(profile, "profile");
         checkValidity(notBefore, notAfter);
-        KeyPair keys = Keys.generateEcP256();
+        KeyPair keys = profile.key().generate();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serialNumber(),

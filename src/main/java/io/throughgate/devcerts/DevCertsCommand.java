@@ -26,10 +26,11 @@ final class DevCertsCommand {
                    [--dir DIR] [--contracts DIR] [--renew] [--new-ca] [--help]
 
             Generates the DEVELOPMENT-ONLY PKI of Throughgate: a development CA, the hub's TLS server
-            certificate and delivery signing certificate, and for every agency of the agency directory
-            (contracts/agencies.yaml) a TLS client certificate, a data protection officer (DPO) certificate and
-            a field encryption certificate. Keys are EC P-256 and unencrypted; PKCS#12 files use the public
-            password throughgate-dev. Never use them in production.
+            certificate, delivery signing certificate and sharing-log signing certificate, and for every agency
+            of the agency directory (contracts/agencies.yaml) a TLS client certificate, a data protection officer
+            (DPO) certificate and a field encryption certificate. Keys are EC P-256 (the sharing-log key
+            Ed25519) and unencrypted; PKCS#12 files use the public password throughgate-dev. Never use them in
+            production.
 
             A run keeps every certificate that is present, issued by the current CA, matches the directory and
             is valid for more than 90 days, and issues only what is missing or due; with nothing to do it

@@ -12,11 +12,11 @@ import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.pki.BouncyCastle;
 
 /**
- * The development PKI generator ({@code dev-certs}): a development CA, the hub's TLS server certificate and delivery
- * signing certificate, and for every agency of the directory a TLS client certificate, a data protection officer's
- * certificate and a field encryption certificate, written to a folder in a fixed layout ({@link PkiLayout}). Running
- * it again changes nothing unless something is missing or due. Also issues single certificates for tests (expired
- * ones, ones from an unknown CA).
+ * The development PKI generator ({@code dev-certs}): a development CA, the hub's TLS server certificate, delivery
+ * signing certificate and sharing-log signing certificate (Ed25519), and for every agency of the directory a TLS
+ * client certificate, a data protection officer's certificate and a field encryption certificate, written to a
+ * folder in a fixed layout ({@link PkiLayout}). Running it again changes nothing unless something is missing or due.
+ * Also issues single certificates for tests (expired ones, ones from an unknown CA).
  *
  * <p>
  * DEVELOPMENT ONLY: keys are unencrypted and the PKCS#12 password is the public {@link #DEV_PASSWORD}.

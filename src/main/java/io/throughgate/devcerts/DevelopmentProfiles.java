@@ -41,6 +41,12 @@ final class DevelopmentProfiles {
     /** The subject alternative name URI of the hub's delivery signing certificate. */
     static final String HUB_SIGNING_URI = "urn:throughgate:hub:signing";
 
+    /** The common name of the hub's sharing-log signing certificate. */
+    static final String HUB_SHARING_LOG_COMMON_NAME = "Throughgate hub sharing-log signing";
+
+    /** The subject alternative name URI of the hub's sharing-log signing certificate. */
+    static final String HUB_SHARING_LOG_URI = "urn:throughgate:hub:sharing-log";
+
     private DevelopmentProfiles() {
     }
 
@@ -94,6 +100,16 @@ final class DevelopmentProfiles {
     static LeafProfile hubSigning() {
         return new LeafProfile(subject(HUB_SIGNING_COMMON_NAME, ORGANISATION), uris(HUB_SIGNING_URI),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of());
+    }
+
+    /**
+     * The hub's sharing-log signing certificate: an Ed25519 key that signs the checkpoints of the sharing log (C2SP
+     * signed notes), so keyUsage digitalSignature only (RFC 5280 section 4.2.1.3; RFC 8410 section 5 allows
+     * digitalSignature, nonRepudiation, keyCertSign and cRLSign for Ed25519) and no extendedKeyUsage.
+     */
+    static LeafProfile hubSharingLog() {
+        return new LeafProfile(subject(HUB_SHARING_LOG_COMMON_NAME, ORGANISATION), uris(HUB_SHARING_LOG_URI),
+                KeyUsage.digitalSignature, List.of(), LeafKey.ED25519);
     }
 
     /**

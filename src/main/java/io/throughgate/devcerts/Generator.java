@@ -51,6 +51,7 @@ final class Generator {
         List<Leaf> leaves = new ArrayList<>();
         leaves.add(new Leaf(layout.server(), DevelopmentProfiles.server()));
         leaves.add(new Leaf(layout.hubSigning(), DevelopmentProfiles.hubSigning()));
+        leaves.add(new Leaf(layout.hubSharingLog(), DevelopmentProfiles.hubSharingLog()));
         for (Agency agency : directory.all()) {
             leaves.add(new Leaf(layout.agency(agency.code()), DevelopmentProfiles.agency(agency)));
             leaves.add(new Leaf(layout.dataProtectionOfficer(agency.code()),

@@ -28,8 +28,8 @@ final class LeafCheck {
     /**
      * Why the certificate must be issued again, or empty when its files are all present and sound: the chain is
      * the certificate then the current CA's, the CA issued it, it is valid after {@code renewBefore}, it has the
-     * expected subject and names, the key matches, and the key store (if the certificate has one) opens with the
-     * password and holds the same chain under the alias.
+     * expected subject, names and kind of key, the key matches, and the key store (if the certificate has one)
+     * opens with the password and holds the same chain under the alias.
      */
     static Optional<String> reasonToIssue(LeafFiles files, LeafProfile expected, CertificateAuthority ca,
             Instant renewBefore, char[] password) {
@@ -52,6 +52,9 @@ final class LeafCheck {
             }
             if (!expected.describes(leaf)) {
                 return Optional.of("subject or subject alternative names differ from the expected ones");
+            }
+            if (!expected.key().isKindOf(leaf.getPublicKey())) {
+                return Optional.of("its key is " + leaf.getPublicKey().getAlgorithm() + ", not " + expected.key());
             }
             PrivateKey privateKey = Pem.readPrivateKey(files.privateKey());
             if (!Keys.matches(privateKey, leaf.getPublicKey())) {

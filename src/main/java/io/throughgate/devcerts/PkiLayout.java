@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * ca/ca.crt, ca/ca.key, ca/truststore.p12
  * hub/server.crt, hub/server.key, hub/server.p12
  * hub/signing.crt, hub/signing.key
+ * hub/sharing-log.crt, hub/sharing-log.key
  * agencies/&lt;code&gt;/&lt;code&gt;.crt, .key, .p12
  * agencies/&lt;code&gt;/&lt;code&gt;-encryption.crt, -encryption.key, -encryption.p12
  * dpo/&lt;code&gt;/&lt;code&gt;-dpo.crt, -dpo.key, -dpo.p12
@@ -30,6 +31,9 @@ public record PkiLayout(Path root) {
 
     /** The name of the hub's delivery signing certificate (its files are {@code hub/signing.*}). */
     public static final String SIGNING_NAME = "signing";
+
+    /** The name of the hub's sharing-log signing certificate (its files are {@code hub/sharing-log.*}). */
+    public static final String SHARING_LOG_NAME = "sharing-log";
 
     private static final Pattern SAFE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -68,6 +72,16 @@ public record PkiLayout(Path root) {
     public LeafFiles hubSigning() {
         Path folder = root.resolve("hub");
         return LeafFiles.pemOnly(folder.resolve("signing.crt"), folder.resolve("signing.key"), SIGNING_NAME);
+    }
+
+    /**
+     * The hub's sharing-log signing certificate (Ed25519), {@code hub/sharing-log.crt} and
+     * {@code hub/sharing-log.key}; no key store.
+     */
+    public LeafFiles hubSharingLog() {
+        Path folder = root.resolve("hub");
+        return LeafFiles.pemOnly(folder.resolve(SHARING_LOG_NAME + ".crt"), folder.resolve(SHARING_LOG_NAME + ".key"),
+                SHARING_LOG_NAME);
     }
 
     /**

@@ -15,8 +15,8 @@ final class ReadmeText {
             public password: `throughgate-dev`. Anyone can impersonate the hub or any agency with them. Production
             certificates come from the partnership's real certificate authority and are never committed.
 
-            All keys are EC P-256; all certificates are signed with SHA256withECDSA by the development CA, and every
-            subject says `OU=DEVELOPMENT ONLY - NOT FOR PRODUCTION`.
+            All keys are EC P-256 but the hub's sharing-log key, which is Ed25519; all certificates are signed with
+            SHA256withECDSA by the development CA, and every subject says `OU=DEVELOPMENT ONLY - NOT FOR PRODUCTION`.
 
             ## Layout
 
@@ -30,6 +30,10 @@ final class ReadmeText {
               digitalSignature and nonRepudiation, subject alternative name URI `urn:throughgate:hub:signing`). The
               hub signs every record it delivers to an inbox topic with it (ECDSA P-256 with SHA-256); recipients
               verify the signature with `signing.crt`. No PKCS#12 file: the hub reads the PEM files.
+            - `hub/sharing-log.crt`, `hub/sharing-log.key`: the hub's sharing-log signing certificate, an Ed25519 key
+              (keyUsage digitalSignature, subject alternative name URI `urn:throughgate:hub:sharing-log`). The hub
+              signs the checkpoints of the tamper-evident sharing log with it (C2SP signed notes); data protection
+              officers verify exports of the log with its public key. No PKCS#12 file.
             - `agencies/<code>/<code>.crt`, `<code>.key`, `<code>.p12` (alias `<code>`): each agency's TLS client
               certificate, naming the subject alternative name URI `urn:throughgate:agency:<code>`.
             - `agencies/<code>/<code>-encryption.crt`, `<code>-encryption.key`, `<code>-encryption.p12` (alias

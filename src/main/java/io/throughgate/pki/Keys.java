@@ -36,13 +36,26 @@ public final class Keys {
     }
 
     /**
+     * Generates an Ed25519 key pair (RFC 8032), the key of the hub's sharing-log signatures.
+     *
+     * @throws IllegalStateException if the runtime has no Ed25519 key pair generator (every Java 15 or later has one)
+     */
+    public static KeyPair generateEd25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot generate Ed25519 keys", e);
+        }
+    }
+
+    /**
      * Whether a private key and a public key form a pair, tested by signing and verifying a probe.
      *
-     * @param privateKey an EC or RSA private key
+     * @param privateKey an EC, RSA or Ed25519 private key
      * @param publicKey the public key to test against, e.g. a certificate's
      * @return true only if a signature made with the private key verifies with the public key; false also when
      *         the keys are of different algorithms
-     * @throws IllegalArgumentException if the private key's algorithm is neither EC nor RSA
+     * @throws IllegalArgumentException if the private key's algorithm is none of EC, RSA and Ed25519
      */
     public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
         Objects.requireNonNull(privateKey, "privateKey");
@@ -50,8 +63,10 @@ public final class Keys {
         String algorithm = switch (privateKey.getAlgorithm()) {
             case "EC", "ECDSA" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
-            default -> throw new IllegalArgumentException(
-                    "cannot check a key pair of algorithm " + privateKey.getAlgorithm() + "; expected EC or RSA");
+            // The JDK names its Ed25519 keys EdDSA; Bouncy Castle names them Ed25519.
+            case "EdDSA", "Ed25519" -> "Ed25519";
+            default -> throw new IllegalArgumentException("cannot check a key pair of algorithm "
+                    + privateKey.getAlgorithm() + "; expected EC, RSA or Ed25519");
         };
         try {
             Signature signer = Signature.getInstance(algorithm);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -39,7 +40,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 public final class Pem {
 
     private static final Map<ASN1ObjectIdentifier, String> JDK_KEY_ALGORITHMS = Map.of(
-            X9ObjectIdentifiers.id_ecPublicKey, "EC", PKCSObjectIdentifiers.rsaEncryption, "RSA");
+            X9ObjectIdentifiers.id_ecPublicKey, "EC", PKCSObjectIdentifiers.rsaEncryption, "RSA",
+            EdECObjectIdentifiers.id_Ed25519, "Ed25519");
 
     private Pem() {
     }
@@ -96,7 +98,7 @@ public final class Pem {
      * Reads the one unencrypted PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}) of a PEM file.
      *
      * @param file a PEM file
-     * @return the private key (for Throughgate, an EC P-256 key)
+     * @return the private key (for Throughgate, an EC P-256 key, or Ed25519 for the sharing-log key)
      * @throws IOException if the file cannot be read or does not hold exactly one unencrypted PKCS#8 private key;
      *         the message names the file
      */

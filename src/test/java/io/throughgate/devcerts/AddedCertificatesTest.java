@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,47 @@ class AddedCertificatesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("issued hub/signing.crt: missing"), run.out());
         assertTrue(run.out().contains("issued agencies/yot-camden/yot-camden-encryption.crt: missing"), run.out());
-        assertTrue(run.out().contains("CA kept; 4 certificates issued, 7 kept, 11 files written"), run.out());
+        assertTrue(run.out().contains("CA kept; 4 certificates issued, 8 kept, 11 files written"), run.out());
         Map<String, String> after = DevPkiFixture.snapshot(layout.root());
         before.forEach((file, content) -> assertEquals(content, after.get(file), file));
         assertEquals(before.size() + 11, after.size());
+    }
+
+    @Test
+    void folderFromBeforeTheSharingLogKeyGainsOnlyItsFiles() throws IOException {
+        PkiLayout layout = DevPkiFixture.generate(base);
+        for (Path file : layout.hubSharingLog().all()) {
+            Files.delete(file);
+        }
+        Map<String, String> before = DevPkiFixture.snapshot(layout.root());
+
+        DevPkiFixture.Run run = DevPkiFixture.run("--dir", layout.root().toString(), "--contracts",
+                base.resolve("contracts").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("issued hub/sharing-log.crt: missing"), run.out());
+        assertTrue(run.out().contains("CA kept; 1 certificate issued, 11 kept, 2 files written"), run.out());
+        Map<String, String> after = DevPkiFixture.snapshot(layout.root());
+        before.forEach((file, content) -> assertEquals(content, after.get(file), file));
+        assertEquals(before.size() + 2, after.size());
+    }
+
+    @Test
+    void sharingLogCertificateOfAnotherKindOfKeyIsIssuedAgain() throws IOException {
+        PkiLayout layout = DevPkiFixture.generate(base);
+        CertificateAuthority ca = CertificateAuthority.load(layout.caCertificate(), layout.caKey());
+        LeafProfile sharingLog = DevelopmentProfiles.hubSharingLog();
+        LeafProfile ecInstead = new LeafProfile(sharingLog.subject(), sharingLog.names(), sharingLog.keyUsage(),
+                sharingLog.purposes(), LeafKey.EC_P256);
+        Instant now = Instant.now();
+        layout.hubSharingLog().write(CertificateIssuer.issue(ca, ecInstead, now, now.plus(Duration.ofDays(365))),
+                DevelopmentCertificates.DEV_PASSWORD.toCharArray());
+
+        DevPkiFixture.Run run = DevPkiFixture.run("--dir", layout.root().toString(), "--contracts",
+                base.resolve("contracts").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("issued hub/sharing-log.crt: its key is EC, not ED25519"), run.out());
     }
 
     @Test
@@ -57,6 +96,6 @@ class AddedCertificatesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(
                 "issued agencies/yot-camden/yot-camden-encryption.crt: missing yot-camden-encryption.p12"), run.out());
-        assertTrue(run.out().contains("1 certificate issued, 10 kept, 3 files written"), run.out());
+        assertTrue(run.out().contains("1 certificate issued, 11 kept, 3 files written"), run.out());
     }
 }

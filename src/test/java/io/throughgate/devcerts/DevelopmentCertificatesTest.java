@@ -32,7 +32,8 @@ class DevelopmentCertificatesTest {
         PkiLayout layout = DevPkiFixture.generate(base);
 
         Set<String> expected = new TreeSet<>(List.of("README.md", "ca/ca.crt", "ca/ca.key", "ca/truststore.p12",
-                "hub/server.crt", "hub/server.key", "hub/server.p12", "hub/signing.crt", "hub/signing.key"));
+                "hub/server.crt", "hub/server.key", "hub/server.p12", "hub/signing.crt", "hub/signing.key",
+                "hub/sharing-log.crt", "hub/sharing-log.key"));
         for (String code : DevPkiFixture.CODES) {
             for (String extension : List.of(".crt", ".key", ".p12")) {
                 expected.add("agencies/" + code + "/" + code + extension);
@@ -47,6 +48,7 @@ class DevelopmentCertificatesTest {
         assertTrue(readme.contains("java -jar target/quarkus-app/quarkus-run.jar dev-certs"), readme);
         assertTrue(readme.contains("`hub/signing.crt`, `hub/signing.key`"), readme);
         assertTrue(readme.contains("`agencies/<code>/<code>-encryption.crt`"), readme);
+        assertTrue(readme.contains("`hub/sharing-log.crt`, `hub/sharing-log.key`"), readme);
     }
 
     @Test
@@ -59,7 +61,7 @@ class DevelopmentCertificatesTest {
 
         assertEquals(0, second.exitCode(), second.err());
         assertEquals(before, DevPkiFixture.snapshot(layout.root()));
-        assertTrue(second.out().contains("CA kept; 0 certificates issued, 11 kept, 0 files written"), second.out());
+        assertTrue(second.out().contains("CA kept; 0 certificates issued, 12 kept, 0 files written"), second.out());
     }
 
     @Test
