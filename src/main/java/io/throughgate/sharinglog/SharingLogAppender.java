@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -140,7 +141,8 @@ public final class SharingLogAppender {
         statement.setString(10, event.recipientPseudonym());
         statement.setString(11, event.agreementId());
         statement.setString(12, event.purpose());
-        statement.setTimestamp(13, Timestamp.from(event.receivedAt()));
+        // Databases round to microseconds; the column holds the truncated instant so that it matches the text.
+        statement.setTimestamp(13, Timestamp.from(event.receivedAt().truncatedTo(ChronoUnit.MICROS)));
         statement.setTimestamp(14, Timestamp.from(indexed.indexedAt()));
     }
 

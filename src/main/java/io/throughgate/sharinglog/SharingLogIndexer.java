@@ -2,6 +2,7 @@ package io.throughgate.sharinglog;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -122,7 +123,8 @@ public final class SharingLogIndexer implements AutoCloseable {
             readUpTo.put(partition.partition(), consumer.position(partition));
         }
         try {
-            appender.append(events, readUpTo, clock.instant());
+            // Microseconds, as the database keeps them, so the stored column equals the entry's text.
+            appender.append(events, readUpTo, clock.instant().truncatedTo(ChronoUnit.MICROS));
             healthy = true;
         } catch (java.sql.SQLException e) {
             healthy = false;

@@ -33,7 +33,8 @@ import io.throughgate.testing.TestIdentifiers;
 
 /**
  * When consent is withdrawn, exactly the agencies that received data relying on it are told, on their own inbox,
- * with the child named by their own pseudonym.
+ * with the child named by their own pseudonym; an agency that received the same record without consent-gated data
+ * is not.
  */
 @QuarkusTest
 class WithdrawalNoticeTest {
@@ -63,6 +64,8 @@ class WithdrawalNoticeTest {
                 nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
         String icbKey = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB, record -> recordId.equals(
                 Inboxes.header(record, "ce_id"))).get(0).key();
+        Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox.yot-camden", record -> recordId.equals(Inboxes
+                .header(record, "ce_id")));
 
         TestClients.as("yoi-feltham").contentType(ContentType.JSON)
                 .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0401\"}")
@@ -79,7 +82,9 @@ class WithdrawalNoticeTest {
         assertEquals(recordId, value.at("/records/0/recordId").asText());
         assertTrue(DeliveryVerifier.verify(notice.value(), Inboxes.header(notice, DeliveryHeaders.SIGNATURE), Pem
                 .readCertificates(java.nio.file.Path.of("certs-dev/hub/signing.crt")).get(0)), "signed by the hub");
-        assertEquals(Set.of(ICB), agenciesNoticed(decision), "only the agency that received consent-gated data");
+        // Both health recipients got the consent-gated clinical summary; Camden got the same record without it.
+        assertEquals(Set.of(ICB, "health-nhse-health-justice"), agenciesNoticed(decision),
+                "exactly the agencies that received consent-gated data");
     }
 
     private static boolean isNoticeOf(ConsumerRecord<String, byte[]> record, String decision) {
