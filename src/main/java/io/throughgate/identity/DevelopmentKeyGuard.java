@@ -23,11 +23,12 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.throughgate.deliver.DeliveryConfig;
 import io.throughgate.pki.Pem;
 import io.throughgate.pki.TrustedAuthorities;
+import io.throughgate.sharinglog.SharingLogConfig;
 
 /**
- * Refuses to start the production profile with development key material (the CA and server key of
- * {@code certs-dev/}, whose private keys are public), unless {@code throughgate.identity.allow-development-keys}
- * says so explicitly. Other profiles start with a warning.
+ * Refuses to start the production profile with development key material (the CA, server key, delivery signing key
+ * and sharing-log signing key of {@code certs-dev/}, whose private keys are public), unless
+ * {@code throughgate.identity.allow-development-keys} says so explicitly. Other profiles start with a warning.
  */
 @ApplicationScoped
 public class DevelopmentKeyGuard {
@@ -46,10 +47,14 @@ public class DevelopmentKeyGuard {
     @Inject
     DeliveryConfig delivery;
 
+    @Inject
+    SharingLogConfig sharingLog;
+
     void check(@Observes @Priority(1) StartupEvent event) {
         boolean developmentCa = authorities.includesDevelopmentAuthority();
         boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
-                .orElse(false) || signingCertificate().map(TrustedAuthorities::isDevelopmentMaterial).orElse(false);
+                .orElse(false) || isDevelopmentCertificate(Path.of(delivery.signingCertificate()))
+                || isDevelopmentCertificate(Path.of(sharingLog.signingCertificate()));
         Optional<String> refusal = refusal(ConfigUtils.isProfileActive("prod"), config.allowDevelopmentKeys(),
                 developmentCa, developmentServerKey);
         if (refusal.isPresent()) {
@@ -66,7 +71,8 @@ public class DevelopmentKeyGuard {
      * @param production whether the production profile is active
      * @param allowed whether the operator explicitly allowed development keys
      * @param developmentCa whether a trusted CA is development material
-     * @param developmentServerKey whether the HTTPS server certificate is development material
+     * @param developmentServerKey whether the HTTPS server certificate, the delivery signing certificate or the
+     *        sharing-log signing certificate is development material
      * @return the reason to refuse, or empty
      */
     static Optional<String> refusal(boolean production, boolean allowed, boolean developmentCa,
@@ -77,9 +83,9 @@ public class DevelopmentKeyGuard {
         return Optional.of("refusing to start: the production profile is configured with "
                 + describe(developmentCa, developmentServerKey)
                 + " from certs-dev/, whose private keys are public. Configure your own CA "
-                + "(throughgate.identity.trusted-certificates), server key (quarkus.tls.key-store.*) and delivery "
-                + "signing key (throughgate.delivery.signing-*), or run a development profile "
-                + "(-Dquarkus.profile=dev).");
+                + "(throughgate.identity.trusted-certificates), server key (quarkus.tls.key-store.*), delivery "
+                + "signing key (throughgate.delivery.signing-*) and sharing-log signing key "
+                + "(throughgate.sharing-log.signing-*), or run a development profile (-Dquarkus.profile=dev).");
     }
 
     private static String describe(boolean developmentCa, boolean developmentServerKey) {
@@ -88,11 +94,16 @@ public class DevelopmentKeyGuard {
                 : developmentCa ? "the development CA" : "the development server keys";
     }
 
-    private Optional<X509Certificate> signingCertificate() {
+    /**
+     * Whether the first certificate of a PEM file is development material. A file that cannot be read is not: the
+     * component that uses it fails at start with its own message.
+     */
+    static boolean isDevelopmentCertificate(Path pem) {
         try {
-            return Pem.readCertificates(Path.of(delivery.signingCertificate())).stream().findFirst();
+            return Pem.readCertificates(pem).stream().findFirst().map(TrustedAuthorities::isDevelopmentMaterial)
+                    .orElse(false);
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return false;
         }
     }
 

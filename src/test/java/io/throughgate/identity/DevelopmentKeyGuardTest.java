@@ -1,6 +1,7 @@
 package io.throughgate.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -38,6 +39,22 @@ class DevelopmentKeyGuardTest {
     @Test
     void productionStartsWithItsOwnKeys() {
         assertEquals(Optional.empty(), DevelopmentKeyGuard.refusal(true, false, false, false));
+    }
+
+    @Test
+    void recognisesTheShippedSharingLogKeyAsDevelopmentMaterial() {
+        assertTrue(DevelopmentKeyGuard.isDevelopmentCertificate(Path.of("certs-dev/hub/sharing-log.crt")));
+    }
+
+    @Test
+    void refusalNamesTheSharingLogKeySetting() {
+        assertTrue(DevelopmentKeyGuard.refusal(true, false, false, true).orElseThrow()
+                .contains("sharing-log signing key (throughgate.sharing-log.signing-*)"));
+    }
+
+    @Test
+    void unreadableCertificateIsNotDevelopmentMaterial() {
+        assertFalse(DevelopmentKeyGuard.isDevelopmentCertificate(Path.of("certs-dev/hub/no-such.crt")));
     }
 
     @Test
