@@ -34,7 +34,8 @@ public final class Main {
               sign-agreement  sign an agreement as a data protection officer (detached CMS signature)
               pseudonym-keys  create the pseudonym key store, add a key (rotation), list the keys
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
-              sharing-log     verify-export: check a data protection officer's export of the sharing log offline
+              sharing-log     verify: check the whole sharing log in the database and name the first entry that
+                              fails; verify-export: check a data protection officer's export offline
               help            show this text
 
             'COMMAND --help' explains a command's options.

@@ -33,13 +33,17 @@ public final class DatabaseSelection implements ConfigSourceFactory {
         ConfigValue configured = context.getValue(KIND);
         DatabaseKind kind = DatabaseKind.parse(configured == null ? null : configured.getValue());
         ConfigValue dataDir = context.getValue(DATA_DIR);
-        Path h2File = Path.of(dataDir == null || dataDir.getValue() == null ? "data" : dataDir.getValue())
-                .toAbsolutePath().normalize().resolve("db").resolve("throughgate");
+        String h2Url = h2Url(Path.of(dataDir == null || dataDir.getValue() == null ? "data" : dataDir.getValue()));
         Map<String, String> activation = Map.of(
                 "quarkus.datasource.h2.active", String.valueOf(kind == DatabaseKind.H2),
                 "quarkus.datasource.postgresql.active", String.valueOf(kind == DatabaseKind.POSTGRESQL),
-                "quarkus.datasource.h2.jdbc.url", "jdbc:h2:file:" + h2File + H2_OPTIONS);
+                "quarkus.datasource.h2.jdbc.url", h2Url);
         return List.of(new PropertiesConfigSource(activation, "throughgate-database-selection", ORDINAL));
+    }
+
+    /** The JDBC URL of the embedded H2 database under a data folder. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("throughgate") + H2_OPTIONS;
     }
 
     @Override

@@ -23,8 +23,22 @@ import io.throughgate.sharinglog.export.ExportVerifier;
 public final class SharingLogCommand {
 
     static final String HELP = """
-            Usage: java -jar target/quarkus-app/quarkus-run.jar sharing-log verify-export FILE --public-key PEM
+            Usage: java -jar target/quarkus-app/quarkus-run.jar sharing-log verify [OPTIONS]
+                   java -jar target/quarkus-app/quarkus-run.jar sharing-log verify-export FILE --public-key PEM
                    [--help]
+
+            verify checks the whole sharing log in the hub's database: each entry's stored text against its leaf
+            hash, its search columns and rows against its text, the Merkle tree against every signed checkpoint,
+            and each checkpoint's signature. It names the first entry that fails. It reads the database directly,
+            so it works while the hub is stopped (the embedded H2 file can be opened by one process at a time).
+
+              --database-url URL       JDBC URL (default: the embedded H2 database under --data-dir)
+              --data-dir DIR           the hub's data folder, for the default URL (default: data)
+              --database-user USER     (default: throughgate)
+              --database-password PW   (default: none)
+              --public-key PEM         the hub's sharing-log certificate or public key
+                                       (default: certs-dev/hub/sharing-log.crt)
+              --origin NAME            the log's name in its checkpoints (default: throughgate/sharing-log)
 
             verify-export checks, offline, an export of sharing-log entries that a data protection officer
             downloaded from the hub (format throughgate-sharing-log-export/1): that the hub's sharing-log key
@@ -49,7 +63,8 @@ public final class SharingLogCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandOptions options;
         try {
-            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--public-key"));
+            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--public-key", "--database-url",
+                    "--data-dir", "--database-user", "--database-password", "--origin"));
         } catch (IllegalArgumentException e) {
             err.println("sharing-log: " + e.getMessage());
             return 2;
@@ -60,12 +75,12 @@ public final class SharingLogCommand {
         }
         List<String> positional = options.positional();
         if (positional.isEmpty()) {
-            err.println("sharing-log: a subcommand is required: verify-export");
+            err.println("sharing-log: a subcommand is required: verify or verify-export");
             return 2;
         }
         return switch (positional.get(0)) {
             case "verify-export" -> verifyExport(positional, options, out, err);
-            // case "verify" -> the check of the log in the hub's database, added with the log store.
+            case "verify" -> DatabaseLogCheck.run(options, out, err);
             default -> {
                 err.println("sharing-log: unknown subcommand '" + positional.get(0) + "'; run sharing-log --help");
                 yield 2;

@@ -8,17 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +37,7 @@ import io.restassured.http.ContentType;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.sharinglog.LogVerification;
 import io.throughgate.sharinglog.SharingLog;
+import io.throughgate.sharinglog.SharingLogCommand;
 import io.throughgate.sharinglog.SharingLogLeaf;
 import io.throughgate.sharinglog.export.ExportVerification;
 import io.throughgate.sharinglog.export.ExportVerifier;
@@ -69,7 +76,7 @@ class SharingLogIntegrityTest {
                 "every entry of the log that has not expired");
         byte[] root = Base64.getDecoder().decode(export.at("/checkpoint/rootHash").asText());
         for (JsonNode entry : export.get("entries")) {
-            List<byte[]> path = new java.util.ArrayList<>();
+            List<byte[]> path = new ArrayList<>();
             entry.get("inclusionProof").forEach(hash -> path.add(Base64.getDecoder().decode(hash.asText())));
             assertTrue(InclusionProofs.verify(entry.get("index").asLong(), treeSize, SharingLogLeaf.hash(entry.get(
                     "leaf").asText()), path, root), "entry " + entry.get("index"));
@@ -109,6 +116,39 @@ class SharingLogIntegrityTest {
             restore(original);
         }
         assertTrue(log.verifier().verify().verified(), "restored");
+    }
+
+    @Test
+    void theVerifyCommandReadsTheDatabaseAndNamesTheFirstEntryThatFails() throws Exception {
+        String nhsNumber = TestIdentifiers.nhsNumber();
+        SharingLogFixtures.pushRelease(nhsNumber, "yot-hounslow");
+        long index = search(PARTNERSHIP, child(nhsNumber)).extract().jsonPath().getLong("entries[0].index");
+        checkpointNow();
+        assertEquals(0, verifyCommand(new ByteArrayOutputStream()));
+        Row original = row(index);
+        try {
+            tamper("text", original);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(1, verifyCommand(out));
+            String report = out.toString(StandardCharsets.UTF_8);
+            assertTrue(report.startsWith("entry " + index + ":"), report);
+            assertTrue(report.contains("NOT verified"), report);
+        } finally {
+            restore(original);
+        }
+    }
+
+    /** Runs {@code sharing-log verify} on the test's own database. */
+    private int verifyCommand(ByteArrayOutputStream out) {
+        Config config = ConfigProvider.getConfig();
+        String datasource = "quarkus.datasource." + database.kind().datasourceName();
+        List<String> args = new ArrayList<>(List.of("verify", "--database-url", config.getValue(datasource
+                + ".jdbc.url", String.class), "--database-user", config.getValue(datasource + ".username",
+                        String.class)));
+        config.getOptionalValue(datasource + ".password", String.class).filter(password -> !password.isBlank())
+                .ifPresent(password -> args.addAll(List.of("--database-password", password)));
+        return SharingLogCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
     }
 
     @Test
@@ -183,7 +223,7 @@ class SharingLogIntegrityTest {
                     recipient = row.getString(3);
                 }
             }
-            List<String> subjects = new java.util.ArrayList<>();
+            List<String> subjects = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT pseudonym FROM sharing_log_subject WHERE entry_index = ?")) {
                 statement.setLong(1, index);
