@@ -22,6 +22,12 @@ import io.throughgate.deliver.crypto.DeliveryVerifier;
  * must not be used. Pure (no Kafka connection, no files, no clock) and thread-safe.
  *
  * <p>
+ * The inbox also carries the hub's own notices ({@code ce_type} {@code io.throughgate.notice.<type>.v<version>}),
+ * today consent withdrawal notices. Their signature is verified with the same steps as a record's; then
+ * {@link WithdrawalNoticeChecks} checks them and they are reported as {@link Result.Notice}, not decrypted (they
+ * have no encrypted fields).
+ *
+ * <p>
  * What the signature covers: the hub signs the value's exact bytes and nothing else. The Kafka key and the headers
  * are not signed, so this reader trusts the signed value for the record's id, type and sender, and rejects a message
  * whose CloudEvents headers ({@code ce_id}, {@code ce_source}, {@code ce_type}) disagree with it. The key and the
@@ -36,21 +42,30 @@ public final class InboxMessageReader {
     public static final String SOURCE_PREFIX = "urn:throughgate:agency:";
     /** The prefix of {@code ce_type}, which is {@code io.throughgate.record.<type>.v<schemaVersion>}. */
     public static final String TYPE_PREFIX = "io.throughgate.record.";
+    /** The prefix of {@code ce_type} of the hub's own notices, {@code io.throughgate.notice.<type>.v<version>}. */
+    public static final String NOTICE_TYPE_PREFIX = "io.throughgate.notice.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String agency;
     private final X509Certificate hubSigningCertificate;
     private final String hubKeyId;
     private final EncryptedFields encryptedFields;
 
     /**
+     * @param agency the code of the agency whose inbox is read, e.g. {@code yoi-feltham}: a notice must be addressed
+     *        to it
      * @param hubSigningCertificate the hub's delivery signing certificate ({@code certs-dev/hub/signing.crt} in
      *        development; {@code GET /v1/hub/signing-certificate} publishes it), obtained over a channel you trust
      * @param encryptionKey this agency's encryption private key ({@code <agency>-encryption.key})
      * @param encryptionCertificate this agency's encryption certificate ({@code <agency>-encryption.crt})
      */
-    public InboxMessageReader(X509Certificate hubSigningCertificate, PrivateKey encryptionKey,
+    public InboxMessageReader(String agency, X509Certificate hubSigningCertificate, PrivateKey encryptionKey,
             X509Certificate encryptionCertificate) {
+        this.agency = Objects.requireNonNull(agency, "agency");
+        if (agency.isBlank()) {
+            throw new IllegalArgumentException("agency is blank: give the code of the agency whose inbox is read");
+        }
         this.hubSigningCertificate = Objects.requireNonNull(hubSigningCertificate, "hubSigningCertificate");
         // The key id is the first 16 hex digits of SHA-256 over the certificate's DER encoding.
         this.hubKeyId = DeliveryVerifier.keyIdOf(hubSigningCertificate);
@@ -67,12 +82,20 @@ public final class InboxMessageReader {
      * Checks and opens one message.
      *
      * @param message a message read with {@code isolation.level=read_committed}, key as a string, value as bytes
-     * @return the opened message, or the reason it was rejected; never throws for a bad message
+     * @return the opened record, the checked notice, or the reason the message was rejected; never throws for a bad
+     *         message
      */
     public Result read(ConsumerRecord<String, byte[]> message) {
         Objects.requireNonNull(message, "message");
         try {
-            return new Result.Opened(open(message));
+            byte[] value = verifiedValue(message);
+            // ce_type is not signed, so it only chooses which checks apply: a record relabelled as a notice (or the
+            // reverse) fails them, since they compare it with the signed value.
+            String ceType = header(message, "ce_type");
+            if (ceType != null && ceType.startsWith(NOTICE_TYPE_PREFIX)) {
+                return new Result.Notice(WithdrawalNoticeChecks.check(message, parse(value), agency));
+            }
+            return new Result.Opened(open(message, value));
         } catch (Rejection e) {
             String recordId = header(message, "ce_id");
             return new Result.Rejected(recordId == null ? "?" : recordId, message.partition(), message.offset(),
@@ -80,7 +103,12 @@ public final class InboxMessageReader {
         }
     }
 
-    private OpenedMessage open(ConsumerRecord<String, byte[]> message) throws Rejection {
+    /**
+     * Steps 1 to 3, for records and notices alike: the hub signed the value, and nothing changed it since.
+     *
+     * @return the value's bytes, verified
+     */
+    private byte[] verifiedValue(ConsumerRecord<String, byte[]> message) throws Rejection {
         byte[] value = message.value();
         if (value == null) {
             throw new Rejection("the message has no value");
@@ -103,12 +131,17 @@ public final class InboxMessageReader {
             throw new Rejection("tg_signature does not verify over the value with the hub key " + hubKeyId
                     + ": the value was changed after the hub signed it, or the hub did not sign it");
         }
+        return value;
+    }
+
+    /** Steps 4 to 7, for a record whose value {@link #verifiedValue} verified. */
+    private OpenedMessage open(ConsumerRecord<String, byte[]> message, byte[] value) throws Rejection {
         // 4. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
         ObjectNode record = parse(value);
-        String recordId = envelope(record, "recordId");
-        String type = envelope(record, "type");
-        String sender = envelope(record, "sender");
-        String schemaVersion = envelope(record, "schemaVersion");
+        String recordId = field(record, "recordId");
+        String type = field(record, "type");
+        String sender = field(record, "sender");
+        String schemaVersion = field(record, "schemaVersion");
         // 5. The CloudEvents headers are not signed: they must say what the signed value says.
         expect(message, "ce_id", recordId);
         expect(message, "ce_source", SOURCE_PREFIX + sender);
@@ -143,15 +176,17 @@ public final class InboxMessageReader {
         throw new Rejection("the value is not a JSON object");
     }
 
-    private static String envelope(ObjectNode record, String field) throws Rejection {
-        JsonNode value = record.get(field);
-        if (value == null || !value.isValueNode()) {
-            throw new Rejection("the value has no " + field);
+    /** A member of the value that is a string, number or boolean, as text. */
+    static String field(ObjectNode value, String name) throws Rejection {
+        JsonNode member = value.get(name);
+        if (member == null || !member.isValueNode() || member.isNull()) {
+            throw new Rejection("the value has no " + name);
         }
-        return value.asText();
+        return member.asText();
     }
 
-    private static void expect(ConsumerRecord<String, byte[]> message, String name, String signed)
+    /** Rejects the message unless the header's value is what the signed value says. */
+    static void expect(ConsumerRecord<String, byte[]> message, String name, String signed)
             throws Rejection {
         String received = required(message, name);
         if (!received.equals(signed)) {
@@ -159,7 +194,7 @@ public final class InboxMessageReader {
         }
     }
 
-    private static String required(ConsumerRecord<String, byte[]> message, String name) throws Rejection {
+    static String required(ConsumerRecord<String, byte[]> message, String name) throws Rejection {
         String value = header(message, name);
         if (value == null) {
             throw new Rejection("the header " + name + " is missing");
@@ -173,8 +208,8 @@ public final class InboxMessageReader {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A failed check; the message says which. */
-    private static final class Rejection extends Exception {
+    /** A failed check; the message says which, never a field's value. */
+    static final class Rejection extends Exception {
 
         private static final long serialVersionUID = 1L;
 

@@ -19,12 +19,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
  * The consuming loop of the example subscriber: polls an inbox topic, opens each message with
- * {@link InboxMessageReader}, prints an opened message as one JSON line and reports a rejected one, then commits the
- * offsets of what it processed. Delivery is at least once: after a crash or a rebalance a message may come again,
- * so a real system stores records idempotently, by record id ({@code ce_id}).
+ * {@link InboxMessageReader}, prints an opened record or a notice as one JSON line and reports a rejected message,
+ * then commits the offsets of what it processed. Delivery is at least once: after a crash or a rebalance a message
+ * may come again, so a real system stores records idempotently, by record id ({@code ce_id}), and acts on a notice
+ * once, by notice id.
  */
 final class InboxSubscriber {
 
@@ -43,8 +48,8 @@ final class InboxSubscriber {
      * @param consumer a consumer made with {@link ConsumerSettings}
      * @param topic the agency's inbox, {@code tg.inbox.<agency-code>}
      * @param reader checks and opens each message
-     * @param out where each opened message is printed, one JSON line
-     * @param err where each rejected message is reported
+     * @param out where each opened record and each notice is printed, one JSON line
+     * @param err where each notice is also described, in words, and each rejected message reported
      * @param fromBeginning whether to read each partition again from its first message, whatever the group
      *        committed before
      */
@@ -61,16 +66,17 @@ final class InboxSubscriber {
     /**
      * Reads until {@code maxMessages} messages were processed or {@link #stop()} is called.
      *
-     * @return how many messages were opened and how many rejected
+     * @return how many records were opened, how many notices accepted and how many messages rejected
      */
     Counts run(long maxMessages) {
         long opened = 0;
+        long notices = 0;
         long rejected = 0;
         consumer.subscribe(List.of(topic), new Rewind());
         long warnAt = System.nanoTime() + NO_ASSIGNMENT_WARNING.toNanos();
         boolean warned = false;
         try {
-            while (opened + rejected < maxMessages) {
+            while (opened + notices + rejected < maxMessages) {
                 if (!warned && System.nanoTime() - warnAt > 0 && consumer.assignment().isEmpty()) {
                     // The consumer retries silently: say why nothing comes, once.
                     err.println("subscribe: no partition of " + topic + " assigned yet: is the cluster reachable, "
@@ -79,13 +85,21 @@ final class InboxSubscriber {
                 }
                 Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> message : consumer.poll(POLL_TIMEOUT)) {
-                    if (opened + rejected == maxMessages) {
+                    if (opened + notices + rejected == maxMessages) {
                         break; // Not processed, so not committed: the next run reads it.
                     }
                     Result result = reader.read(message);
                     if (result instanceof Result.Opened ok) {
-                        out.println(json(ok.message()));
+                        out.println(json(ok.message().toJson()));
                         opened++;
+                    } else if (result instanceof Result.Notice notice) {
+                        // Printed like a record, for a program reading standard output; said in words for a person.
+                        // A real system acts on it once (by noticeId) as the agreements of the listed records say.
+                        ObjectNode line = JSON.createObjectNode();
+                        line.set("notice", DeliveryJson.tree(notice.notice()));
+                        out.println(json(line));
+                        err.println(describe(notice.notice()));
+                        notices++;
                     } else if (result instanceof Result.Rejected no) {
                         // Never print or use a rejected message. It is reported and skipped: reading it again
                         // would fail the same way. A real system raises an alert with the record id and offset.
@@ -105,7 +119,7 @@ final class InboxSubscriber {
         } catch (WakeupException e) {
             // stop() was called (Ctrl-C): what was processed and not yet committed comes again next time.
         }
-        return new Counts(opened, rejected);
+        return new Counts(opened, notices, rejected);
     }
 
     /** Makes {@link #run} return soon; safe to call from another thread (e.g. a shutdown hook). */
@@ -113,21 +127,31 @@ final class InboxSubscriber {
         consumer.wakeup();
     }
 
-    private static String json(OpenedMessage message) {
+    /** A notice in one line of words. */
+    static String describe(WithdrawalNotice notice) {
+        int count = notice.records().size();
+        String records = count == 1 ? "1 record" : count + " records";
+        return "NOTICE consent withdrawal notice for purpose " + notice.purpose() + ", withdrawn on "
+                + notice.withdrawnOn() + ", pseudonym " + notice.subjectPseudonym() + ", " + records + ", notice id "
+                + notice.noticeId();
+    }
+
+    private static String json(ObjectNode line) {
         try {
-            return JSON.writeValueAsString(message.toJson());
+            return JSON.writeValueAsString(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * How many messages a run opened and rejected.
+     * How many messages a run opened, accepted as notices and rejected.
      *
-     * @param opened verified, decrypted and printed
+     * @param opened records verified, decrypted and printed
+     * @param notices notices verified, checked and printed
      * @param rejected failed a check, reported and skipped
      */
-    record Counts(long opened, long rejected) {
+    record Counts(long opened, long notices, long rejected) {
     }
 
     /** With {@code --from-beginning}, moves each partition to its first message the first time it is assigned. */

@@ -15,16 +15,18 @@ final class KeyFiles {
     }
 
     /**
-     * An inbox reader with the hub's signing certificate and the agency's encryption key and certificate.
+     * An inbox reader for the agency, with the hub's signing certificate and the agency's encryption key and
+     * certificate.
      *
+     * @param agency the code of the agency whose inbox is read
      * @param hubSigningCertificate PEM, the hub's signing certificate first (a chain after it is ignored)
      * @param encryptionKey PEM, the agency's unencrypted PKCS#8 EC P-256 private key
      * @param encryptionCertificate PEM, the agency's encryption certificate first
      * @throws IOException if a file cannot be read or holds no certificate or key; the message names the file
      * @throws IllegalStateException if the key does not belong to the encryption certificate
      */
-    static InboxMessageReader reader(Path hubSigningCertificate, Path encryptionKey, Path encryptionCertificate)
-            throws IOException {
+    static InboxMessageReader reader(String agency, Path hubSigningCertificate, Path encryptionKey,
+            Path encryptionCertificate) throws IOException {
         X509Certificate hub = Pem.readCertificates(hubSigningCertificate).get(0);
         PrivateKey key = Pem.readPrivateKey(encryptionKey);
         X509Certificate certificate = Pem.readCertificates(encryptionCertificate).get(0);
@@ -33,6 +35,6 @@ final class KeyFiles {
             throw new IllegalStateException("the encryption key does not belong to the encryption certificate "
                     + certificate.getSubjectX500Principal());
         }
-        return new InboxMessageReader(hub, key, certificate);
+        return new InboxMessageReader(agency, hub, key, certificate);
     }
 }

@@ -21,7 +21,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.throughgate.cli.CommandOptions;
 import io.throughgate.kafka.Topics;
 
-/** The {@code subscribe} command: an example subscriber that reads, verifies and decrypts an agency's inbox. */
+/**
+ * The {@code subscribe} command: an example subscriber that reads, verifies and decrypts an agency's inbox, records
+ * and the hub's consent withdrawal notices.
+ */
 public final class SubscribeCommand {
 
     static final String HELP = """
@@ -33,10 +36,18 @@ public final class SubscribeCommand {
             An example subscriber for partners (see docs/subscribing.md). Reads the agency's inbox topic
             tg.inbox.CODE with isolation.level=read_committed and, for each message: checks that
             tg_signature_algorithm is SHA256withECDSA and tg_signature_key_id is the key id of the hub signing
-            certificate, verifies tg_signature over the value's exact bytes, checks that ce_id, ce_source and
-            ce_type agree with the signed value, decrypts every {"encrypted": ...} field with the agency's key,
-            and prints one JSON line on standard output:
+            certificate, and verifies tg_signature over the value's exact bytes. Then, for a record: checks that
+            ce_id, ce_source and ce_type agree with the signed value, decrypts every {"encrypted": ...} field
+            with the agency's key, and prints one JSON line on standard output:
               {"recordId", "type", "from", "agreement", "agreementVersion", "key", "record"}
+            The inbox also carries the hub's consent withdrawal notices (ce_type
+            io.throughgate.notice.consent-withdrawal-notice.v1): consent that data sent to the agency relied
+            on was withdrawn. For a notice it checks that ce_id is the signed noticeId and that the notice is
+            for CODE (signed recipient and tg_recipient), prints one JSON line on standard output:
+              {"notice": {"type", "noticeId", "decisionId", "purpose", "withdrawnOn", "withdrawnAt",
+                          "recipient", "subjectPseudonym", "records": [{"recordId", "agreementId"}]}}
+            and says on standard error: NOTICE consent withdrawal notice for purpose ..., withdrawn on ...,
+            pseudonym ..., N records, notice id .... The same notice may come twice: act on a noticeId once.
             A message that fails a check is not printed: it is reported on standard error as
             REJECTED ce_id=... partition=... offset=...: REASON. Offsets are committed after each message is
             processed. Stops after --max-messages messages, or on Ctrl-C.
@@ -51,11 +62,12 @@ public final class SubscribeCommand {
               --from-beginning                read every partition from its first message, ignoring the
                                               group's committed offsets (a new group starts there anyway)
               --group ID                      the consumer group (default: CODE-example-subscriber)
-              --max-messages N                stop after N messages, opened or rejected (default: no limit)
+              --max-messages N                stop after N messages, records, notices or rejected
+                                              (default: no limit)
               --consumer-config FILE          Kafka client properties for a real cluster (security.protocol,
                                               ssl.keystore.location, ...)
 
-            Exit status: 0 every message opened, 1 a message rejected or a failure (unreadable key files,
+            Exit status: 0 no message rejected, 1 a message rejected or a failure (unreadable key files,
             Kafka error), 2 usage error; stopped by Ctrl-C, 130 as for any program.
             """;
 
@@ -98,7 +110,7 @@ public final class SubscribeCommand {
             Path key = Path.of(options.value("--encryption-key").orElse(agencyFiles + "-encryption.key"));
             Path certificate = Path.of(options.value("--encryption-certificate").orElse(agencyFiles
                     + "-encryption.crt"));
-            reader = KeyFiles.reader(signing, key, certificate);
+            reader = KeyFiles.reader(agency, signing, key, certificate);
             if (options.value("--consumer-config").isPresent()) {
                 try (Reader file = Files.newBufferedReader(Path.of(options.value("--consumer-config").get()))) {
                     connection.load(file);
@@ -134,7 +146,8 @@ public final class SubscribeCommand {
             }, "subscribe-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             InboxSubscriber.Counts counts = subscriber.run(maxMessages);
-            err.println("subscribe: " + counts.opened() + " opened, " + counts.rejected() + " rejected");
+            err.println("subscribe: " + counts.opened() + " opened, " + counts.notices() + " notices, " + counts
+                    .rejected() + " rejected");
             return counts.rejected() == 0 ? 0 : 1;
         } catch (KafkaException e) {
             err.println("subscribe: Kafka: " + describe(e));

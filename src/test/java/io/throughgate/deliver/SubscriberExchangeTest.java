@@ -136,7 +136,7 @@ class SubscriberExchangeTest {
 
     private static InboxMessageReader reader(String agency) throws Exception {
         Path folder = Path.of("certs-dev/agencies", agency);
-        return new InboxMessageReader(Pem.readCertificates(Path.of("certs-dev/hub/signing.crt")).get(0),
+        return new InboxMessageReader(agency, Pem.readCertificates(Path.of("certs-dev/hub/signing.crt")).get(0),
                 Pem.readPrivateKey(folder.resolve(agency + "-encryption.key")), Pem.readCertificates(folder.resolve(
                         agency + "-encryption.crt")).get(0));
     }

@@ -51,7 +51,7 @@ class InboxSubscriberTest {
 
         InboxSubscriber.Counts counts = subscriber().run(3);
 
-        assertEquals(new InboxSubscriber.Counts(2, 1), counts);
+        assertEquals(new InboxSubscriber.Counts(2, 0, 1), counts);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -68,13 +68,39 @@ class InboxSubscriberTest {
     }
 
     @Test
+    void printsANoticeAsOneJsonLineAndSaysItInOneLineOfWords() throws Exception {
+        ConsumerRecord<String, byte[]> notice = SignedNotices.sent(SignedNotices.withdrawalFor(ICB));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            ConsumerRecord<String, byte[]> message = new ConsumerRecord<>(TOPIC, 0, 0L, notice.key(), notice.value());
+            notice.headers().forEach(message.headers()::add);
+            consumer.addRecord(message);
+        });
+
+        InboxSubscriber.Counts counts = subscriber().run(1);
+
+        assertEquals(new InboxSubscriber.Counts(0, 1, 0), counts);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size());
+        JsonNode printed = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(SignedNotices.NOTICE_ID, printed.at("/notice/noticeId").asText());
+        assertEquals("2026-11-25", printed.at("/notice/withdrawnOn").asText());
+        assertEquals(SignedNotices.OTHER_RECORD_ID, printed.at("/notice/records/1/recordId").asText());
+        assertEquals("NOTICE consent withdrawal notice for purpose health-information-sharing, withdrawn on "
+                + "2026-11-25, pseudonym " + SignedDeliveries.KEY + ", 2 records, notice id "
+                + SignedNotices.NOTICE_ID + "\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(1L, consumer.committed(Set.of(PARTITION)).get(PARTITION).offset());
+    }
+
+    @Test
     void stopEndsTheRun() {
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(PARTITION)));
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         InboxSubscriber subscriber = subscriber();
         subscriber.stop();
 
-        assertEquals(new InboxSubscriber.Counts(0, 0), subscriber.run(Long.MAX_VALUE));
+        assertEquals(new InboxSubscriber.Counts(0, 0, 0), subscriber.run(Long.MAX_VALUE));
     }
 
     private InboxSubscriber subscriber() {

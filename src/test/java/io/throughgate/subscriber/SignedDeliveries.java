@@ -41,7 +41,7 @@ final class SignedDeliveries {
     /** The message the hub would write for this value: signed by the hub, with every header. */
     static ConsumerRecord<String, byte[]> delivered(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        DeliverySigner signer = new DeliverySigner(key(Path.of("certs-dev/hub/signing.key")), hubCertificate());
+        DeliverySigner signer = hubSigner();
         return message(bytes, signer.sign(bytes), signer.keyId());
     }
 
@@ -73,7 +73,12 @@ final class SignedDeliveries {
 
     /** A reader for the agency, trusting the development hub signing certificate. */
     static InboxMessageReader readerFor(String agency) {
-        return new InboxMessageReader(hubCertificate(), encryptionKey(agency), encryptionCertificate(agency));
+        return new InboxMessageReader(agency, hubCertificate(), encryptionKey(agency), encryptionCertificate(agency));
+    }
+
+    /** The hub's delivery signer with the development signing key. */
+    static DeliverySigner hubSigner() {
+        return new DeliverySigner(key(Path.of("certs-dev/hub/signing.key")), hubCertificate());
     }
 
     static X509Certificate hubCertificate() {

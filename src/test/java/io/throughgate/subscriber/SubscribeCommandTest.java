@@ -21,6 +21,15 @@ class SubscribeCommandTest {
     }
 
     @Test
+    void helpExplainsConsentWithdrawalNotices() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("consent withdrawal notices"), help);
+        assertTrue(help.contains("io.throughgate.notice.consent-withdrawal-notice.v1"), help);
+        assertTrue(help.contains("act on a noticeId once"), help);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, run());
         assertEquals(2, run("--agency", "../yoi-feltham"));
