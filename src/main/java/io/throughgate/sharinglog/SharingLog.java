@@ -94,7 +94,7 @@ public class SharingLog {
         rounds.add(() -> checkpoints.signIfDue(clock.instant()));
         rounds.add(this::expireIfDue);
         afterIndexing.forEach(rounds::add);
-        indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds);
+        indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds, SharingLogIndexer.GROUP);
     }
 
     private void expireIfDue() throws SQLException {

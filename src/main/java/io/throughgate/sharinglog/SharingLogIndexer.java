@@ -59,13 +59,14 @@ public final class SharingLogIndexer implements AutoCloseable {
      * @param appender where the events go
      * @param clock the time entries are stamped with
      * @param afterRound run after each round, in order; a failure is logged and retried next round
+     * @param group the consumer group: {@link #GROUP} for the hub's indexers
      */
     public SharingLogIndexer(Map<String, Object> clientProperties, SharingLogAppender appender, Clock clock,
-            List<AfterRound> afterRound) {
+            List<AfterRound> afterRound, String group) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         // Only events of committed transactions: an aborted delivery was never shared.
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
