@@ -79,6 +79,7 @@ public class CheckpointResource {
     }
 
     private interface CheckpointAnswer {
+
         Response answer(SignedCheckpoint signed);
     }
 

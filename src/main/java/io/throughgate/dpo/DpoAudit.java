@@ -63,10 +63,13 @@ public class DpoAudit {
             insert.setString(3, dpo.agency());
             insert.setString(4, dpo.certificateSerial());
             insert.setString(5, action);
-            insert.setString(6, criteria.length() > CRITERIA_LENGTH ? criteria.substring(0, CRITERIA_LENGTH)
+            insert.setString(6, criteria.length() > CRITERIA_LENGTH
+                    ? criteria.substring(0, CRITERIA_LENGTH)
                     : criteria);
-            insert.setString(7, subjectPseudonyms.isEmpty() ? null : String.join(" ", subjectPseudonyms.stream()
-                    .sorted().toList()));
+            insert.setString(7, subjectPseudonyms.isEmpty()
+                    ? null
+                    : String.join(" ", subjectPseudonyms.stream()
+                            .sorted().toList()));
             insert.setInt(8, results);
             insert.executeUpdate();
         }

@@ -20,6 +20,7 @@ final class DpoRequests {
 
     /** A DPO's request, given the DPO's scope. */
     interface Answer {
+
         Response answer(DpoScope dpo) throws SQLException;
     }
 

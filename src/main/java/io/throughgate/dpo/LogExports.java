@@ -48,8 +48,10 @@ final class LogExports {
         export.put("format", FORMAT);
         export.put("exportedAt", exportedAt.toString());
         export.put("exportedBy", exportedBy.agency());
-        export.put("scope", exportedBy.wholeLog() ? "whole log" : "entries sent or received by " + exportedBy
-                .agency());
+        export.put("scope", exportedBy.wholeLog()
+                ? "whole log"
+                : "entries sent or received by " + exportedBy
+                        .agency());
         if (checkpoint != null) {
             export.set("checkpoint", DeliveryJson.tree(CheckpointView.of(checkpoint)));
         }

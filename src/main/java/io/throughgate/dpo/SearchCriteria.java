@@ -10,9 +10,10 @@ public record SearchCriteria(
         @Schema(description = "An agency that sent or received", example = "yot-camden") String agency,
         @Schema(description = "An agreement id") String agreement,
         @Schema(description = "A record type", example = "release-notification") String recordType,
-        @Schema(enumeration = {"delivered", "withheld"}) String outcome,
+        @Schema(enumeration = {
+                "delivered", "withheld"}) String outcome,
         @Schema(description = "Received on or after: a date (London) or an instant", example = "2026-11-01") String from,
         @Schema(description = "Received on or before: a date (London, whole day) or an instant before which", example = "2026-11-30") String to,
         @Schema(description = "Continue after this entry index (the previous page's next)") Long after,
-        @Schema(description = "The most entries to return, 1 to 10000", defaultValue = "100") Integer limit) {
+        @Schema(description = "The most entries to return, 1 to 10000", defaultValue = "100") Integer limit){
 }

@@ -194,6 +194,7 @@ public class SharingLogResource {
     }
 
     private interface SearchAnswer {
+
         Response answer(DpoScope dpo, LogSearch search) throws SQLException;
     }
 

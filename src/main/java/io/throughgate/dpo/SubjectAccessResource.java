@@ -105,8 +105,8 @@ public class SubjectAccessResource {
             access.put("requestedBy", collected.dpo().agency());
             access.set("subjectPseudonyms", DeliveryJson.tree(collected.pseudonyms().stream().sorted().toList()));
             LocalDate today = LocalDate.now(clock);
-            access.set("consentDecisions", DeliveryJson.tree(collected.decisions().stream().map(decision ->
-                    ConsentDecisionView.of(decision, today)).toList()));
+            access.set("consentDecisions", DeliveryJson.tree(
+                    collected.decisions().stream().map(decision -> ConsentDecisionView.of(decision, today)).toList()));
             return Response.ok(export).build();
         });
     }
@@ -119,12 +119,17 @@ public class SubjectAccessResource {
         return answer(body, "subject-access-html", collected -> {
             SignedCheckpoint checkpoint = collected.checkpoint();
             SubjectAccessReport report = new SubjectAccessReport(clock.instant(), collected.dpo().agency(), collected
-                    .dpo().wholeLog(), collected.pseudonyms().stream().sorted().toList(), collected.leaves()
+                    .dpo().wholeLog(), collected.pseudonyms().stream().sorted().toList(),
+                    collected.leaves()
                             .stream().map(leaf -> SharingLogLeaf.read(leaf.leaf())).toList(),
-                    collected.decisions(), Optional.ofNullable(checkpoint).map(signed ->
-                            new SubjectAccessReport.Verification(signed.checkpoint().treeSize(), Base64.getEncoder()
-                                    .encodeToString(signed.checkpoint().rootHash()), signed.checkpoint()
-                                            .issuedAt(), signed.keyName())));
+                    collected.decisions(),
+                    Optional.ofNullable(checkpoint)
+                            .map(signed -> new SubjectAccessReport.Verification(signed.checkpoint().treeSize(),
+                                    Base64.getEncoder()
+                                            .encodeToString(signed.checkpoint().rootHash()),
+                                    signed.checkpoint()
+                                            .issuedAt(),
+                                    signed.keyName())));
             return Response.ok(new SubjectAccessHtml(directory, purposes).render(report), HTML + "; charset=UTF-8")
                     .build();
         });
@@ -136,6 +141,7 @@ public class SubjectAccessResource {
     }
 
     private interface Render {
+
         Response render(Collected collected) throws SQLException;
     }
 
@@ -153,7 +159,8 @@ public class SubjectAccessResource {
             List<StoredLeaf> leaves = everything(LogSearch.ofChild(dpo.visibleTo(), child, SearchRequestReader.MOST));
             List<ConsentDecision> decisions = decisions(dpo, child, leaves);
             Instant now = clock.instant();
-            SignedCheckpoint checkpoint = leaves.isEmpty() ? log.checkpoints().latest().orElse(null)
+            SignedCheckpoint checkpoint = leaves.isEmpty()
+                    ? log.checkpoints().latest().orElse(null)
                     : log.checkpoints().covering(LogExports.sizeCovering(leaves), now).orElse(null);
             if (checkpoint == null && !leaves.isEmpty()) {
                 return SharingLogResource.noCheckpoint();

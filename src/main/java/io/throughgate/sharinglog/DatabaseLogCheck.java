@@ -40,8 +40,10 @@ final class DatabaseLogCheck {
         LogVerification result;
         try {
             result = new SharingLogVerifier(dataSource(url, options.value("--database-user").orElse("throughgate"),
-                    options.value("--database-password").orElse("")), key, options.value("--origin").orElse(
-                            "throughgate/sharing-log")).verify();
+                    options.value("--database-password").orElse("")), key,
+                    options.value("--origin").orElse(
+                            "throughgate/sharing-log"))
+                    .verify();
         } catch (SQLException | IllegalArgumentException e) {
             // The message names the database's complaint (e.g. a locked file), never an entry's content.
             err.println("sharing-log verify: cannot read the sharing log: " + e.getMessage());

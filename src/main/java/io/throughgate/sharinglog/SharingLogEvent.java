@@ -34,7 +34,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharingLogEvent(String eventId, String outcome, String recordId, String recordType, String sender,
-        String recipient, String recipientPseudonym, String agreementId, int agreementVersion, String agreementSha256, String purpose,
+        String recipient, String recipientPseudonym, String agreementId, int agreementVersion, String agreementSha256,
+        String purpose,
         LawfulBasis lawfulBasis, List<String> consentDecisions, List<Field> fields, List<String> subjectPseudonyms,
         String occurredAt, Instant receivedAt, String topic, Integer partition, Long offset) {
 

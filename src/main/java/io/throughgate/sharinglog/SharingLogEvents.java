@@ -37,7 +37,8 @@ public final class SharingLogEvents {
         return new SharingLogEvent(UUID.randomUUID().toString(), landed == null ? "withheld" : "delivered",
                 context.recordId().toString(), context.record().path("type").asText(), context.caller().agency()
                         .code(),
-                delivery.recipient().code(), recipientPseudonym, delivery.agreement().id(), agreement.version(), delivery.agreement()
+                delivery.recipient().code(), recipientPseudonym, delivery.agreement().id(), agreement.version(),
+                delivery.agreement()
                         .sha256(),
                 delivery.flow().purpose(), new SharingLogEvent.LawfulBasis(basis.article6().code(), basis.article9(),
                         basis.schedule1(), basis.statutoryGateways()),

@@ -41,6 +41,7 @@ public final class SharingLogIndexer implements AutoCloseable {
 
     /** Something to do after each round of indexing, on the indexer's thread: checkpoints, notices. */
     public interface AfterRound {
+
         void run() throws Exception;
     }
 

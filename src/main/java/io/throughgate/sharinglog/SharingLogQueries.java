@@ -30,7 +30,8 @@ public final class SharingLogQueries {
 
         /** The index to continue after, when there are more. */
         public Optional<Long> next() {
-            return more && !entries.isEmpty() ? Optional.of(entries.get(entries.size() - 1).index())
+            return more && !entries.isEmpty()
+                    ? Optional.of(entries.get(entries.size() - 1).index())
                     : Optional.empty();
         }
     }
@@ -89,8 +90,9 @@ public final class SharingLogQueries {
         });
         if (!search.subjectPseudonyms().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM sharing_log_subject s WHERE s.entry_index = e.entry_index "
-                    + "AND s.pseudonym IN (").append(String.join(", ", Collections.nCopies(search.subjectPseudonyms()
-                            .size(), "?")))
+                    + "AND s.pseudonym IN (").append(String.join(", ",
+                            Collections.nCopies(search.subjectPseudonyms()
+                                    .size(), "?")))
                     .append("))");
             parameters.addAll(search.subjectPseudonyms().stream().sorted().toList());
         }

@@ -14,8 +14,10 @@ final class SharingLogRows {
 
     /** The child's hub-wide pseudonyms, each once. */
     static List<String> subjectPseudonyms(SharingLogEvent event) {
-        return event.subjectPseudonyms() == null ? List.of() : event.subjectPseudonyms().stream().distinct().sorted()
-                .toList();
+        return event.subjectPseudonyms() == null
+                ? List.of()
+                : event.subjectPseudonyms().stream().distinct().sorted()
+                        .toList();
     }
 
     /** The consent decisions relied on for fields that were delivered: none for a withheld delivery. */

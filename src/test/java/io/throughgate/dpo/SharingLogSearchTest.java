@@ -105,7 +105,8 @@ class SharingLogSearchTest {
         String recordId = SharingLogFixtures.pushRelease(nhsNumber, "yot-brent");
         String csv = TestClients.asDpo("yot-brent").contentType(ContentType.JSON).accept("text/csv").body(child(
                 nhsNumber)).when().post("/v1/sharing-log/search").then().statusCode(200).contentType(containsString(
-                        "text/csv")).extract().asString();
+                        "text/csv"))
+                .extract().asString();
         String[] lines = csv.split("\r\n");
         assertTrue(lines[0].startsWith("index,indexedAt,receivedAt"), lines[0]);
         assertEquals(2, lines.length, "a header and the one entry Brent received");

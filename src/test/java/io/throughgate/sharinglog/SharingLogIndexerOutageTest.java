@@ -13,7 +13,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,8 @@ class SharingLogIndexerOutageTest {
     private static void push() {
         TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.release(UUID.randomUUID()
                 .toString(), "outage", "yoi-feltham", "yot-redbridge", TestIdentifiers.nhsNumber())).when().post(
-                        "/v1/records").then().statusCode(202);
+                        "/v1/records")
+                .then().statusCode(202);
     }
 
     private Set<String> committedEvents() {

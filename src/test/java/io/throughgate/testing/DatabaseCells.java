@@ -19,7 +19,7 @@ public final class DatabaseCells {
     public static List<String> tables(DataSource dataSource) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
             while (rows.next()) {
                 String schema = rows.getString("TABLE_SCHEM");
                 if (schema == null || !schema.equalsIgnoreCase("information_schema")
