@@ -3,9 +3,7 @@ package io.throughgate.deliver;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,22 +12,20 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.ingest.IngestContext;
+import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.pseudonym.Pseudonyms;
@@ -51,13 +47,18 @@ public class DeadLetters {
     @Inject
     KafkaConnection kafka;
 
+    private AcknowledgedProducer producer;
+
+    @PostConstruct
+    void createProducer() {
+        producer = new AcknowledgedProducer(kafka);
+    }
+
     @Inject
     Pseudonyms pseudonyms;
 
     @Inject
     DeliveryDispatcher dispatcher;
-
-    private KafkaProducer<String, byte[]> producer;
 
     /** The route's handler of unexpected exceptions. */
     public void record(Exchange exchange) {
@@ -76,7 +77,7 @@ public class DeadLetters {
         entry.put("keyId", pseudonyms.keyring().activeKeyId());
         entry.put("encryptedRecord", encrypt(context.body()));
         try {
-            producer().send(new ProducerRecord<>(Topics.DEAD_LETTER, entry.get("recordId") == null
+            producer.get().send(new ProducerRecord<>(Topics.DEAD_LETTER, entry.get("recordId") == null
                     ? null
                     : (String) entry.get("recordId"), DeliveryJson.bytes(entry))).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -103,20 +104,8 @@ public class DeadLetters {
         }
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-            properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+    void stop() {
+        producer.close();
     }
 }

@@ -51,7 +51,7 @@ public class CheckpointResource {
 
     @GET
     @Path("/checkpoints/latest")
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN + SharingLogResource.SECOND_CHOICE)
     @Operation(hidden = true)
     public Response latestNote() {
         return latest(signed -> Response.ok(signed.note(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build());
@@ -72,10 +72,10 @@ public class CheckpointResource {
 
     @GET
     @Path("/public-key")
-    @Produces(PEM)
+    @Produces(PEM + SharingLogResource.SECOND_CHOICE)
     @Operation(hidden = true)
-    public String publicKeyPem() {
-        return log.checkpoints().key().verifyingKey().publicKeyPem();
+    public Response publicKeyPem() {
+        return Response.ok(log.checkpoints().key().verifyingKey().publicKeyPem(), PEM).build();
     }
 
     private interface CheckpointAnswer {

@@ -49,6 +49,8 @@ import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
 public class SharingLogResource {
 
     static final String CSV = "text/csv";
+    /** Marks an alternative representation, so that a client accepting anything gets JSON. */
+    static final String SECOND_CHOICE = ";qs=0.5";
 
     @Inject
     Caller caller;
@@ -94,7 +96,7 @@ public class SharingLogResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(CSV)
+    @Produces(CSV + SECOND_CHOICE)
     @Operation(hidden = true)
     public Response searchCsv(JsonNode body) {
         return searching(body, (dpo, search) -> {

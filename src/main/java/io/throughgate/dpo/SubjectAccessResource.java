@@ -113,7 +113,7 @@ public class SubjectAccessResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(HTML)
+    @Produces(HTML + SharingLogResource.SECOND_CHOICE)
     @Operation(hidden = true)
     public Response html(JsonNode body) {
         return answer(body, "subject-access-html", collected -> {

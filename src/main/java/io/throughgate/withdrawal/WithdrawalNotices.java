@@ -18,23 +18,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
 import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLog;
@@ -69,13 +67,18 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     @Inject
     KafkaConnection kafka;
 
+    private AcknowledgedProducer producer;
+
+    @PostConstruct
+    void createProducer() {
+        producer = new AcknowledgedProducer(kafka);
+    }
+
     @Inject
     DeliveryDispatcher dispatcher;
 
     @Inject
     Clock clock;
-
-    private KafkaProducer<String, byte[]> producer;
 
     @Override
     public void run() throws Exception {
@@ -128,7 +131,7 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
                         .signer().sign(value)),
                 header(DeliveryHeaders.SIGNATURE_KEY_ID, dispatcher.signer().keyId()),
                 header(DeliveryHeaders.SIGNATURE_ALGORITHM, "SHA256withECDSA"));
-        producer().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
+        producer.get().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
                 value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -149,20 +152,8 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-            properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+    void stop() {
+        producer.close();
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,6 +26,7 @@ import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.pki.Pem;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestConsents;
 
 /**
  * Clinical detail goes to the community health service only with the child's consent, encrypted so that only the
@@ -57,14 +57,7 @@ class HealthSummaryConsentTest {
 
     @Test
     void clinicalDetailGoesEncryptedWithConsentAndIsWithheldAfterWithdrawal() throws Exception {
-        String consent = """
-                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
-                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
-                 "decision": "permit", "validFrom": "%s", "decidedBy": {"role": "child"},
-                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0100"}
-                """.formatted(NHS_NUMBER, LocalDate.now().minusYears(17), LocalDate.now());
-        String decision = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(consent)
-                .when().post("/v1/consents").then().statusCode(201).extract().path("id");
+        String decision = TestConsents.permitHealthSharing(NHS_NUMBER, "FELTHAM-HC/CONSENT/2026/0100");
 
         JsonNode withConsent = pushAndRead("tg.inbox." + ICB);
         String sealed = withConsent.at("/body/clinicalSummary/encrypted").asText();

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,6 +27,7 @@ import io.throughgate.database.HubDatabase;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.sharinglog.export.ExportVerifier;
 import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestConsents;
 import io.throughgate.testing.TestIdentifiers;
 
 /** The subject access export holds everything shared about one child, across agencies, verifiably. */
@@ -45,14 +45,7 @@ class SubjectAccessExportTest {
     @Test
     void theExportForAChildWithRecordsAcrossThreeAgenciesIsComplete() throws Exception {
         String nhsNumber = TestIdentifiers.nhsNumber();
-        String consent = """
-                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
-                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
-                 "decision": "permit", "validFrom": "%s", "decidedBy": {"role": "child"},
-                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0300"}
-                """.formatted(nhsNumber, LocalDate.now().minusYears(17), LocalDate.now());
-        String decision = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(consent).when().post(
-                "/v1/consents").then().statusCode(201).extract().path("id");
+        String decision = TestConsents.permitHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0300");
         SharingLogFixtures.pushRelease(nhsNumber, "yot-camden");
         SharingLogFixtures.pushHealthSummary(nhsNumber, "Under review by the mental health in-reach team.");
         SharingLogFixtures.pushRelease(TestIdentifiers.nhsNumber(), "yot-camden");
@@ -91,6 +84,14 @@ class SubjectAccessExportTest {
                 SharingLogFixtures.child(nhsNumber)).when().post("/v1/sharing-log/subject-access").then()
                 .statusCode(200).body("subjectAccess.complete", equalTo(false))
                 .body("entries.entry.event.recipient", org.hamcrest.Matchers.everyItem(equalTo("yot-enfield")));
+    }
+
+    @Test
+    void answersJsonToAClientThatAcceptsAnything() {
+        TestClients.asDpo(PARTNERSHIP).contentType(ContentType.JSON).accept("*/*").body(SharingLogFixtures.child(
+                TestIdentifiers.nhsNumber())).when().post("/v1/sharing-log/subject-access").then().statusCode(200)
+                .contentType(containsString("application/json")).body("format", equalTo(
+                        "throughgate-sharing-log-export/1"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.pki.Pem;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestConsents;
 import io.throughgate.testing.TestIdentifiers;
 
 /**
@@ -51,14 +52,7 @@ class WithdrawalNoticeTest {
     @Test
     void aWithdrawalNoticeReachesExactlyTheAgenciesThatReceivedConsentGatedData() throws Exception {
         String nhsNumber = TestIdentifiers.nhsNumber();
-        String consent = """
-                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
-                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
-                 "decision": "permit", "validFrom": "%s", "decidedBy": {"role": "child"},
-                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0400"}
-                """.formatted(nhsNumber, LocalDate.now().minusYears(17), LocalDate.now());
-        String decision = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(consent).when().post(
-                "/v1/consents").then().statusCode(201).extract().path("id");
+        String decision = TestConsents.permitHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0400");
         String recordId = UUID.randomUUID().toString();
         TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
                 nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
