@@ -104,8 +104,8 @@ class SharingLogCommandTest {
         Run run = run("--help");
 
         assertEquals(0, run.status());
-        assertTrue(run.out().startsWith("Usage: java -jar target/quarkus-app/quarkus-run.jar sharing-log "
-                + "verify-export FILE --public-key PEM"), run.out());
+        assertTrue(run.out().contains("java -jar target/quarkus-app/quarkus-run.jar sharing-log verify-export FILE "
+                + "--public-key PEM"), run.out());
     }
 
     private static Run run(String... args) {
