@@ -82,12 +82,15 @@ CREATE TABLE dpo_query (
 
 CREATE INDEX dpo_query_agency ON dpo_query (agency, asked_at);
 
--- Withdrawal notices sent: one per withdrawn decision, agency and pseudonym of the child for that agency.
+-- Withdrawal notices: one per withdrawn decision, agency and pseudonym of the child for that agency. A replica
+-- claims a notice before sending it, so that replicas do not send it twice; a claim not followed by sent_at within
+-- a minute (the replica stopped) may be taken over.
 CREATE TABLE withdrawal_notice (
     decision_id UUID NOT NULL,
     agency VARCHAR(64) NOT NULL,
     recipient_pseudonym VARCHAR(128) NOT NULL,
     notice_id UUID NOT NULL,
-    sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    claimed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    sent_at TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (decision_id, agency, recipient_pseudonym)
 );

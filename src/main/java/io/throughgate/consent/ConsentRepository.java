@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.stream.Collectors;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlTimes;
 import io.throughgate.directory.AgencyKind;
 
 /**
@@ -70,7 +70,7 @@ public final class ConsentRepository {
             insert.setObject(13, competence.map(CompetenceAssessment::competent).orElse(null), Types.BOOLEAN);
             insert.setString(14, decision.recordedBy());
             insert.setString(15, decision.evidenceReference());
-            insert.setTimestamp(16, Timestamp.from(decision.recordedAt()));
+            insert.setObject(16, SqlTimes.of(decision.recordedAt()));
             insert.executeUpdate();
         }
         try (PreparedStatement subject = connection.prepareStatement(INSERT_SUBJECT)) {
@@ -86,7 +86,7 @@ public final class ConsentRepository {
     private static void withdraw(Connection connection, ConsentEvent event) throws SQLException {
         ConsentDecision.Withdrawal withdrawal = event.withdrawal().orElseThrow();
         try (PreparedStatement update = connection.prepareStatement(WITHDRAW)) {
-            update.setTimestamp(1, Timestamp.from(withdrawal.withdrawnAt()));
+            update.setObject(1, SqlTimes.of(withdrawal.withdrawnAt()));
             update.setString(2, withdrawal.withdrawnBy());
             update.setString(3, withdrawal.evidenceReference());
             update.setObject(4, event.decisionId());

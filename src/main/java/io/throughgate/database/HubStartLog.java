@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -37,7 +36,7 @@ public class HubStartLog {
         try (Connection connection = database.dataSource().getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO hub_start (started_at, node, version, agency_directory_sha256) VALUES (?, ?, ?, ?)")) {
-                insert.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+                insert.setObject(1, SqlTimes.of(Instant.now(clock)));
                 insert.setString(2, node);
                 insert.setString(3, version);
                 insert.setString(4, directorySha256);

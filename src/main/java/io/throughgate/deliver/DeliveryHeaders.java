@@ -22,6 +22,8 @@ public final class DeliveryHeaders {
     public static final String SIGNATURE = "tg_signature";
     public static final String SIGNATURE_KEY_ID = "tg_signature_key_id";
     public static final String SIGNATURE_ALGORITHM = "tg_signature_algorithm";
+    /** The one signature algorithm the hub signs messages with. */
+    public static final String ALGORITHM = "SHA256withECDSA";
 
     private DeliveryHeaders() {
     }
@@ -38,8 +40,22 @@ public final class DeliveryHeaders {
                 header("content-type", "application/json"), header(RECIPIENT, delivery.recipient().code()),
                 header(AGREEMENT_ID, delivery.agreement().id()),
                 header(AGREEMENT_VERSION, String.valueOf(delivery.agreement().agreement().orElseThrow().version())),
-                header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId),
-                header(SIGNATURE_ALGORITHM, "SHA256withECDSA"));
+                header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId), header(SIGNATURE_ALGORITHM,
+                        ALGORITHM));
+    }
+
+    /**
+     * The headers of a notice from the hub itself (no agreement: it is about data already delivered), signed like a
+     * delivery.
+     */
+    public static List<Header> ofNotice(String noticeId, String type, String time, String recipient,
+            String signature, String keyId) {
+        return List.of(header("ce_specversion", "1.0"), header("ce_id", noticeId), header("ce_source",
+                "urn:throughgate:hub"), header("ce_type", type), header("ce_time", time),
+                header("content-type",
+                        "application/json"),
+                header(RECIPIENT, recipient), header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId), header(
+                        SIGNATURE_ALGORITHM, ALGORITHM));
     }
 
     private static Header header(String name, String value) {

@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlTimes;
 
 /**
  * Makes a record id deliver at most once: the first request claims the id with its content digest; a retry with
@@ -58,7 +58,7 @@ public final class ReceiptStore {
                 insert.setObject(1, recordId);
                 insert.setString(2, sender);
                 insert.setString(3, contentSha256);
-                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setObject(4, SqlTimes.of(now));
                 if (insert.executeUpdate() == 1) {
                     return new Claim(ClaimState.CLAIMED, Optional.empty());
                 }
@@ -76,7 +76,7 @@ public final class ReceiptStore {
                     if (row.getString(3).equals("delivered")) {
                         return new Claim(ClaimState.DELIVERED, Optional.of(row.getString(4)));
                     }
-                    boolean abandoned = row.getTimestamp(5).toInstant().plus(ABANDONED_AFTER).isBefore(now);
+                    boolean abandoned = SqlTimes.instant(row, 5).plus(ABANDONED_AFTER).isBefore(now);
                     return abandoned && takeOver(connection, recordId, now)
                             ? new Claim(ClaimState.CLAIMED,
                                     Optional.empty())
@@ -89,9 +89,9 @@ public final class ReceiptStore {
     private static boolean takeOver(Connection connection, UUID recordId, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE record_receipt SET claimed_at = ? "
                 + "WHERE record_id = ? AND state = 'pending' AND claimed_at < ?")) {
-            update.setTimestamp(1, Timestamp.from(now));
+            update.setObject(1, SqlTimes.of(now));
             update.setObject(2, recordId);
-            update.setTimestamp(3, Timestamp.from(now.minus(ABANDONED_AFTER)));
+            update.setObject(3, SqlTimes.of(now.minus(ABANDONED_AFTER)));
             return update.executeUpdate() == 1;
         }
     }

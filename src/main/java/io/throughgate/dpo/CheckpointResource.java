@@ -45,6 +45,7 @@ public class CheckpointResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointView.class)),
             @Content(mediaType = MediaType.TEXT_PLAIN)})
     @APIResponse(responseCode = "404", description = "No checkpoint signed yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response latest() {
         return latest(signed -> Response.ok(CheckpointView.of(signed)).build());
     }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlTimes;
 
 /**
  * The audit of the auditors: every query a data protection officer makes of the sharing log is recorded, with who
@@ -59,7 +59,7 @@ public class DpoAudit {
                         + "agency, certificate_serial, action, criteria, subject_pseudonyms, results) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
-            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.setObject(2, SqlTimes.of(clock.instant()));
             insert.setString(3, dpo.agency());
             insert.setString(4, dpo.certificateSerial());
             insert.setString(5, action);
@@ -97,8 +97,8 @@ public class DpoAudit {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String pseudonyms = rows.getString(8);
-                    queries.add(new Query(rows.getLong(1), rows.getObject(2, UUID.class), rows.getTimestamp(3)
-                            .toInstant(), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                    queries.add(new Query(rows.getLong(1), rows.getObject(2, UUID.class), SqlTimes.instant(rows, 3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
                             pseudonyms == null ? List.of() : Arrays.asList(pseudonyms.split(" ")), rows.getInt(9)));
                 }
             }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.core.Response;
 
+import org.apache.kafka.common.KafkaException;
+
 import io.throughgate.api.ProblemResponses;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.identity.Caller;
@@ -43,7 +45,7 @@ final class DpoRequests {
         try {
             log.awaitIndexed(CATCH_UP);
             return answer.answer(dpo.get());
-        } catch (TimeoutException | SQLException e) {
+        } catch (TimeoutException | SQLException | KafkaException e) {
             return unavailable();
         }
     }

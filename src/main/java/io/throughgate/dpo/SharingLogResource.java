@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
@@ -77,7 +78,7 @@ public class SharingLogResource {
             + "where their agency is sender or recipient (every entry for the partnership's DPO) that match every "
             + "criterion given. The child is named by identifiers in the body, never in the URL; the hub looks them "
             + "up as its pseudonyms. One page at a time: pass the answer's next as after. As JSON, or as CSV with "
-            + "Accept: text/csv.")
+            + "Accept: text/csv, whose header Throughgate-Next-After gives the next page's after.")
     @APIResponse(responseCode = "200", description = "A page of entries, in log order", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)),
             @Content(mediaType = CSV)})
@@ -116,9 +117,11 @@ public class SharingLogResource {
     @Operation(summary = "Export entries, verifiably", description = "The entries a search finds, with a signed "
             + "checkpoint and each entry's exact text and inclusion proof, so that the export can be checked "
             + "offline with only the hub's public log key (sharing-log verify-export).")
-    @APIResponse(responseCode = "200", description = "The export (format throughgate-sharing-log-export/1)")
+    @APIResponse(responseCode = "200", description = "The export (format throughgate-sharing-log-export/1); next, when present, is the after of the rest")
     @APIResponse(responseCode = "400", description = "Invalid criteria", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No checkpoint can be signed yet (the log is empty)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@Schema(implementation = SearchCriteria.class) JsonNode body) {
         return searching(body, (dpo, search) -> {
             List<SharingLogQueries.StoredLeaf> leaves = log.queries().searchLeaves(search);
@@ -130,7 +133,12 @@ public class SharingLogResource {
             }
             audit.record(dpo, "export", SearchRequestReader.auditCriteria(body), search.subjectPseudonyms(), page
                     .size());
-            return Response.ok(LogExports.of(log, page, checkpoint.get(), clock.instant(), dpo)).build();
+            ObjectNode export = LogExports.of(log, page, checkpoint.get(), clock.instant(), dpo);
+            if (leaves.size() > page.size()) {
+                // More entries match: the export says so, and where to go on from.
+                export.put("next", page.get(page.size() - 1).index());
+            }
+            return Response.ok(export).build();
         });
     }
 
@@ -140,6 +148,8 @@ public class SharingLogResource {
             + "exact text, leaf hash and inclusion proof in the tree of a signed checkpoint.")
     @APIResponse(responseCode = "200", description = "The entry and its proof")
     @APIResponse(responseCode = "404", description = "No such entry, expired, or not yours to see", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response entry(@PathParam("index") long index) {
         return DpoRequests.asDpo(caller, log, dpo -> {
             Optional<SharingLogQueries.StoredLeaf> leaf = log.queries().entry(index).filter(stored -> dpo.sees(
@@ -165,6 +175,7 @@ public class SharingLogResource {
             + "the first entry that fails.")
     @APIResponse(responseCode = "200", description = "The verification's result (verified true or false)", content = @Content(schema = @Schema(implementation = LogVerification.class)))
     @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verify() {
         return DpoRequests.asDpo(caller, log, dpo -> {
             LogVerification result = log.verifier().verify();
@@ -178,16 +189,18 @@ public class SharingLogResource {
     @Operation(summary = "The audit of DPO queries", description = "Who searched the sharing log for what and "
             + "whom, and when: a DPO's own agency's queries, every agency's for the partnership's DPO. Reading it is "
             + "itself recorded.")
-    @APIResponse(responseCode = "200", description = "A page of recorded queries, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of recorded queries, oldest first; pass the last position as after", content = @Content(schema = @Schema(implementation = DpoAudit.Query.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "The page is out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response auditTrail(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > SearchRequestReader.MOST || after < 0) {
-            return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The page is out of range.", List.of(
-                    new Problem.Violation("/limit", "must be from 1 to " + SearchRequestReader.MOST + ", with after "
-                            + "0 or more")));
-        }
         return DpoRequests.asDpo(caller, log, dpo -> {
+            if (limit < 1 || limit > SearchRequestReader.MOST || after < 0) {
+                return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The page is out of range.", List.of(
+                        new Problem.Violation("/limit", "must be from 1 to " + SearchRequestReader.MOST
+                                + ", with after 0 or more")));
+            }
             List<DpoAudit.Query> queries = audit.readableBy(dpo, after, limit);
             audit.record(dpo, "audit", "{\"after\":" + after + ",\"limit\":" + limit + "}", List.of(), queries
                     .size());

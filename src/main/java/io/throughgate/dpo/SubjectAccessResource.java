@@ -96,6 +96,8 @@ public class SubjectAccessResource {
             @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = HTML)})
     @APIResponse(responseCode = "400", description = "The child is not identified", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No checkpoint can be signed yet (the log is empty)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response json(@Schema(implementation = SubjectQuery.class) JsonNode body) {
         return answer(body, "subject-access", collected -> {
             ObjectNode export = LogExports.of(log, collected.leaves(), collected.checkpoint(), clock.instant(),

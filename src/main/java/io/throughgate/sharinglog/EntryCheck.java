@@ -2,7 +2,6 @@ package io.throughgate.sharinglog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
+import io.throughgate.database.SqlTimes;
 
 /**
  * The check of one stored entry: its text against its leaf hash, and every search column and row against its
@@ -28,6 +29,9 @@ record EntryCheck(byte[] leafHash, boolean expired, List<String> problems) {
     static final String COLUMNS = "entry_index, event_id, leaf_hash, entry_json, record_id, record_type, outcome, "
             + "sender, recipient, recipient_pseudonym, agreement_id, purpose, received_at, indexed_at, expired_at";
 
+    /** The columns that copy the entry's text, all emptied when it expires. */
+    private static final List<String> SEARCH_COLUMNS = List.of("record_id", "record_type", "outcome", "sender",
+            "recipient", "recipient_pseudonym", "agreement_id", "purpose", "received_at");
     private static final HexFormat HEX = HexFormat.of();
 
     /** Checks the entry at the result set's current row, with its subject and consent rows. */
@@ -37,11 +41,12 @@ record EntryCheck(byte[] leafHash, boolean expired, List<String> problems) {
         String storedHash = row.getString("leaf_hash");
         List<String> problems = new ArrayList<>();
         if (text == null) {
-            if (row.getTimestamp("expired_at") == null) {
+            if (row.getObject("expired_at") == null) {
                 problems.add("entry " + index + " has lost its text but has not expired");
             }
-            if (!subjects.isEmpty() || !consents.isEmpty()) {
-                problems.add("entry " + index + " has expired but keeps search rows");
+            if (!subjects.isEmpty() || !consents.isEmpty() || SEARCH_COLUMNS.stream().anyMatch(column -> present(row,
+                    column))) {
+                problems.add("entry " + index + " has expired but keeps search columns or rows");
             }
             return new EntryCheck(hashOrZero(storedHash), true, problems);
         }
@@ -68,8 +73,8 @@ record EntryCheck(byte[] leafHash, boolean expired, List<String> problems) {
         SharingLogEvent event = entry.event();
         List<String> differing = new ArrayList<>();
         compare(differing, "entry_index", row.getLong("entry_index"), entry.index());
-        compare(differing, "event_id", row.getObject("event_id", UUID.class).toString(), event.eventId());
-        compare(differing, "record_id", row.getObject("record_id", UUID.class).toString(), event.recordId());
+        compare(differing, "event_id", text(row, "event_id"), event.eventId());
+        compare(differing, "record_id", text(row, "record_id"), event.recordId());
         compare(differing, "record_type", row.getString("record_type"), event.recordType());
         compare(differing, "outcome", row.getString("outcome"), event.outcome());
         compare(differing, "sender", row.getString("sender"), event.sender());
@@ -77,9 +82,9 @@ record EntryCheck(byte[] leafHash, boolean expired, List<String> problems) {
         compare(differing, "recipient_pseudonym", row.getString("recipient_pseudonym"), event.recipientPseudonym());
         compare(differing, "agreement_id", row.getString("agreement_id"), event.agreementId());
         compare(differing, "purpose", row.getString("purpose"), event.purpose());
-        compare(differing, "received_at", micros(row.getTimestamp("received_at")), micros(event.receivedAt()));
-        compare(differing, "indexed_at", micros(row.getTimestamp("indexed_at")), micros(entry.indexedAt()));
-        compare(differing, "expired_at", row.getTimestamp("expired_at"), null);
+        compare(differing, "received_at", micros(SqlTimes.instant(row, "received_at")), micros(event.receivedAt()));
+        compare(differing, "indexed_at", micros(SqlTimes.instant(row, "indexed_at")), micros(entry.indexedAt()));
+        compare(differing, "expired_at", row.getObject("expired_at"), null);
         compare(differing, "subject pseudonyms", subjects, new HashSet<>(SharingLogRows.subjectPseudonyms(event)));
         compare(differing, "consent decisions", consents, new HashSet<>(SharingLogRows.consentDecisions(event)
                 .stream().map(UUID::toString).toList()));
@@ -92,8 +97,18 @@ record EntryCheck(byte[] leafHash, boolean expired, List<String> problems) {
         }
     }
 
-    private static Instant micros(Timestamp timestamp) {
-        return timestamp == null ? null : micros(timestamp.toInstant());
+    /** A column as text (a UUID in its canonical form), or null. */
+    private static String text(ResultSet row, String column) throws SQLException {
+        Object value = row.getObject(column);
+        return value == null ? null : value.toString();
+    }
+
+    private static boolean present(ResultSet row, String column) {
+        try {
+            return row.getObject(column) != null;
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private static Instant micros(Instant instant) {

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
@@ -119,11 +120,17 @@ public class SharingLog {
         started();
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Long> end = new HashMap<>();
-        synchronized (this) {
-            List<TopicPartition> partitions = endOffsets.partitionsFor(Topics.SHARING_LOG, KAFKA_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            endOffsets.endOffsets(partitions, KAFKA_TIMEOUT).forEach((partition, offset) -> end.put(partition
-                    .partition(), offset));
+        // A lock of its own (the consumer is not thread-safe), not this bean's: Kafka may take seconds to answer.
+        synchronized (endOffsets) {
+            try {
+                List<TopicPartition> partitions = endOffsets.partitionsFor(Topics.SHARING_LOG, KAFKA_TIMEOUT)
+                        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                endOffsets.endOffsets(partitions, KAFKA_TIMEOUT).forEach((partition, offset) -> end.put(partition
+                        .partition(), offset));
+            } catch (KafkaException e) {
+                throw new TimeoutException("Kafka did not say how far the sharing log goes: " + e.getClass()
+                        .getSimpleName());
+            }
         }
         while (true) {
             try {

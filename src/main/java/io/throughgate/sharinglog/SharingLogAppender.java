@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.throughgate.database.SqlTimes;
 import io.throughgate.sharinglog.tree.MerkleFrontier;
 
 /**
@@ -142,8 +142,8 @@ public final class SharingLogAppender {
         statement.setString(11, event.agreementId());
         statement.setString(12, event.purpose());
         // Databases round to microseconds; the column holds the truncated instant so that it matches the text.
-        statement.setTimestamp(13, Timestamp.from(event.receivedAt().truncatedTo(ChronoUnit.MICROS)));
-        statement.setTimestamp(14, Timestamp.from(indexed.indexedAt()));
+        statement.setObject(13, SqlTimes.of(event.receivedAt().truncatedTo(ChronoUnit.MICROS)));
+        statement.setObject(14, SqlTimes.of(indexed.indexedAt()));
     }
 
     /** The ids of these events already in the log: none, unless the same event was written to Kafka twice. */

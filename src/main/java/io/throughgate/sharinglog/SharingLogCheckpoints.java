@@ -4,16 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.throughgate.database.SqlTimes;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
@@ -62,20 +60,6 @@ public final class SharingLogCheckpoints {
         }
     }
 
-    /** Every checkpoint, smallest first, as stored (verification checks each). */
-    public List<StoredCheckpoint> all() throws SQLException {
-        List<StoredCheckpoint> all = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT tree_size, root_hash, note FROM sharing_log_checkpoint ORDER BY tree_size");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                all.add(new StoredCheckpoint(rows.getLong(1), rows.getString(2), rows.getString(3)));
-            }
-        }
-        return all;
-    }
-
     /**
      * A checkpoint row as stored.
      *
@@ -121,7 +105,7 @@ public final class SharingLogCheckpoints {
                     + "(tree_size, root_hash, issued_at, note) VALUES (?, ?, ?, ?)")) {
                 insert.setLong(1, head.size());
                 insert.setString(2, HEX.formatHex(head.root()));
-                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setObject(3, SqlTimes.of(now));
                 insert.setString(4, signed.note());
                 insert.executeUpdate();
             } catch (SQLException e) {

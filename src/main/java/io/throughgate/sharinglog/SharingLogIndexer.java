@@ -89,7 +89,7 @@ public final class SharingLogIndexer implements AutoCloseable {
             consumer.subscribe(List.of(Topics.SHARING_LOG), new ResumeFromDatabase());
             Duration pause = POLL;
             while (running) {
-                if (round()) {
+                if (safeRound()) {
                     pause = POLL;
                 } else {
                     sleep(pause);
@@ -106,14 +106,28 @@ public final class SharingLogIndexer implements AutoCloseable {
         }
     }
 
+    /** A round that never ends the indexer: whatever fails is read again after a pause. */
+    private boolean safeRound() {
+        try {
+            return round();
+        } catch (WakeupException stopping) {
+            throw stopping;
+        } catch (RuntimeException e) {
+            healthy = false;
+            LOG.warnf("the sharing-log indexer will retry after %s", e.getClass().getSimpleName());
+            seekToStoredPositions(consumer.assignment());
+            return false;
+        }
+    }
+
     /** One poll and append; false when the database failed and the events must be read again. */
     private boolean round() {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         List<SharingLogAppender.SourcedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), DeliveryJson
-                        .read(DeliveryJson.parse(record.value()), SharingLogEvent.class)));
+                events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), complete(
+                        DeliveryJson.read(DeliveryJson.parse(record.value()), SharingLogEvent.class))));
             } catch (RuntimeException e) {
                 // Only the hub writes this topic; anything else found there is not a sharing-log event.
                 LOG.errorf("skipped a message that is not a sharing-log event at %s-%d offset %d",
@@ -146,16 +160,32 @@ public final class SharingLogIndexer implements AutoCloseable {
         return true;
     }
 
+    /** The event, if it has every member an entry needs. */
+    private static SharingLogEvent complete(SharingLogEvent event) {
+        if (event == null || event.eventId() == null || event.outcome() == null || event.recordId() == null
+                || event.recordType() == null || event.sender() == null || event.recipient() == null
+                || event.agreementId() == null || event.purpose() == null || event.receivedAt() == null) {
+            throw new IllegalArgumentException("a sharing-log event lacks a required member");
+        }
+        java.util.UUID.fromString(event.eventId());
+        java.util.UUID.fromString(event.recordId());
+        return event;
+    }
+
     private void seekToStoredPositions(Collection<TopicPartition> partitions) {
         try {
             Map<Integer, Long> stored = appender.positions();
             for (TopicPartition partition : partitions) {
                 consumer.seek(partition, stored.getOrDefault(partition.partition(), 0L));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (java.sql.SQLException | RuntimeException e) {
             // The next round fails too and seeks again; meanwhile read from the beginning, which is safe because
             // the appender skips everything before the stored positions.
-            consumer.seekToBeginning(partitions);
+            try {
+                consumer.seekToBeginning(partitions);
+            } catch (IllegalStateException notAssigned) {
+                // A rebalance took the partitions away; the new owner resumes from the database.
+            }
         }
     }
 

@@ -26,7 +26,12 @@ public final class SharingLogProofs {
      */
     public synchronized InclusionProof proof(long index, long treeSize) throws SQLException {
         if (tree == null || tree.size() != treeSize) {
-            leaves = queries.leafHashes(treeSize);
+            List<byte[]> read = queries.leafHashes(treeSize);
+            if (read.size() != treeSize) {
+                throw new SQLException("the log holds " + read.size() + " leaf hashes below " + treeSize
+                        + "; entries are missing: run the verification");
+            }
+            leaves = read;
             tree = MerkleTree.of(leaves);
         }
         if (index < 0 || index >= tree.size()) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import io.throughgate.database.SqlTimes;
 
 /** Reads the indexed log: searches, single entries, and the leaf hashes that inclusion proofs are made from. */
 public final class SharingLogQueries {
@@ -82,11 +83,11 @@ public final class SharingLogQueries {
         equal(sql, parameters, "e.outcome", search.outcome());
         search.from().ifPresent(from -> {
             sql.append(" AND e.received_at >= ?");
-            parameters.add(Timestamp.from(from));
+            parameters.add(SqlTimes.of(from));
         });
         search.to().ifPresent(to -> {
             sql.append(" AND e.received_at < ?");
-            parameters.add(Timestamp.from(to));
+            parameters.add(SqlTimes.of(to));
         });
         if (!search.subjectPseudonyms().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM sharing_log_subject s WHERE s.entry_index = e.entry_index "

@@ -3,10 +3,11 @@ package io.throughgate.sharinglog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 import javax.sql.DataSource;
+
+import io.throughgate.database.SqlTimes;
 
 /**
  * Removes what the log holds about entries past their retention period: their text, search columns and the
@@ -40,8 +41,8 @@ public final class SharingLogRetention {
                         + "entry_json = NULL, record_id = NULL, record_type = NULL, outcome = NULL, sender = NULL, "
                         + "recipient = NULL, recipient_pseudonym = NULL, agreement_id = NULL, purpose = NULL, "
                         + "received_at = NULL, expired_at = ? WHERE expired_at IS NULL AND received_at < ?")) {
-                    update.setTimestamp(1, Timestamp.from(now));
-                    update.setTimestamp(2, Timestamp.from(cutoff));
+                    update.setObject(1, SqlTimes.of(now));
+                    update.setObject(2, SqlTimes.of(cutoff));
                     expired = update.executeUpdate();
                 }
                 connection.commit();
@@ -55,7 +56,7 @@ public final class SharingLogRetention {
 
     private static void delete(Connection connection, String sql, Instant cutoff) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setTimestamp(1, Timestamp.from(cutoff));
+            statement.setObject(1, SqlTimes.of(cutoff));
             statement.executeUpdate();
         }
     }

@@ -52,17 +52,22 @@ public final class SharingLogVerifier {
     /** Checks the log. */
     public LogVerification verify() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            // One snapshot for every query, so that appends and expiry running meanwhile are not seen half-way.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
-            connection.setReadOnly(true);
             try {
                 return verify(connection);
             } finally {
                 connection.rollback();
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
             }
         }
     }
 
     private LogVerification verify(Connection connection) throws SQLException {
+        MerkleFrontier head = SharingLogHead.read(connection);
         Walk walk = new Walk(checkpoints(connection));
         try (PreparedStatement entries = query(connection, "SELECT " + EntryCheck.COLUMNS
                 + " FROM sharing_log_entry ORDER BY entry_index");
@@ -93,7 +98,7 @@ public final class SharingLogVerifier {
                 walk.problem(null, orphans + " search rows belong to no entry");
             }
         }
-        walk.finish(SharingLogHead.read(connection));
+        walk.finish(head);
         return walk.result();
     }
 

@@ -1,11 +1,9 @@
 package io.throughgate.withdrawal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +23,10 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlTimes;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
 import io.throughgate.deliver.DeliveryJson;
@@ -59,7 +57,13 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
             + "JOIN sharing_log_entry e ON e.entry_index = c.entry_index "
             + "WHERE d.withdrawn_at IS NOT NULL AND e.recipient_pseudonym IS NOT NULL AND NOT EXISTS ("
             + "SELECT 1 FROM withdrawal_notice n WHERE n.decision_id = c.decision_id AND n.agency = e.recipient "
-            + "AND n.recipient_pseudonym = e.recipient_pseudonym) ORDER BY c.entry_index";
+            + "AND n.recipient_pseudonym = e.recipient_pseudonym AND (n.sent_at IS NOT NULL OR n.claimed_at > ?)) "
+            + "ORDER BY c.entry_index";
+    /** How long a claim holds before another replica may take the notice over. */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
+    private static final String DUPLICATE_KEY = "23505";
+    /** The notices' {@code ce_type}. */
+    static final String NOTICE_TYPE = "io.throughgate.notice." + WithdrawalNotice.TYPE + ".v1";
 
     @Inject
     HubDatabase database;
@@ -83,8 +87,12 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     @Override
     public void run() throws Exception {
         for (WithdrawalNotice notice : due()) {
+            if (!claim(notice)) {
+                continue;
+            }
             send(notice);
-            recordSent(notice);
+            update("UPDATE withdrawal_notice SET sent_at = ? WHERE decision_id = ? AND agency = ? "
+                    + "AND recipient_pseudonym = ?", notice, clock.instant());
             LOG.infof("sent withdrawal notice %s to %s", notice.noticeId(), notice.recipient());
         }
     }
@@ -98,17 +106,19 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
         Map<String, List<WithdrawalNotice.Received>> records = new LinkedHashMap<>();
         Map<String, Addressee> addressees = new HashMap<>();
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(DUE);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                UUID decision = rows.getObject(1, UUID.class);
-                String recipient = rows.getString(2);
-                String pseudonym = rows.getString(3);
-                String id = WithdrawalNotice.idOf(decision, recipient, pseudonym);
-                addressees.putIfAbsent(id, new Addressee(decision, recipient, pseudonym, rows.getString(4), rows
-                        .getTimestamp(5).toInstant()));
-                records.computeIfAbsent(id, key -> new ArrayList<>()).add(new WithdrawalNotice.Received(rows
-                        .getObject(6, UUID.class).toString(), rows.getString(7)));
+                PreparedStatement statement = connection.prepareStatement(DUE)) {
+            statement.setObject(1, SqlTimes.of(clock.instant().minus(CLAIM)));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    UUID decision = rows.getObject(1, UUID.class);
+                    String recipient = rows.getString(2);
+                    String pseudonym = rows.getString(3);
+                    String id = WithdrawalNotice.idOf(decision, recipient, pseudonym);
+                    addressees.putIfAbsent(id, new Addressee(decision, recipient, pseudonym, rows.getString(4),
+                            SqlTimes.instant(rows, 5)));
+                    records.computeIfAbsent(id, key -> new ArrayList<>()).add(new WithdrawalNotice.Received(rows
+                            .getObject(6, UUID.class).toString(), rows.getString(7)));
+                }
             }
         }
         List<WithdrawalNotice> notices = new ArrayList<>();
@@ -123,33 +133,49 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
 
     private void send(WithdrawalNotice notice) throws Exception {
         byte[] value = DeliveryJson.bytes(notice);
-        List<Header> headers = List.of(header("ce_specversion", "1.0"), header("ce_id", notice.noticeId()),
-                header("ce_source", "urn:throughgate:hub"), header("ce_type", "io.throughgate.notice."
-                        + WithdrawalNotice.TYPE + ".v1"),
-                header("ce_time", clock.instant().toString()), header("content-type", "application/json"),
-                header(DeliveryHeaders.RECIPIENT, notice.recipient()), header(DeliveryHeaders.SIGNATURE, dispatcher
-                        .signer().sign(value)),
-                header(DeliveryHeaders.SIGNATURE_KEY_ID, dispatcher.signer().keyId()),
-                header(DeliveryHeaders.SIGNATURE_ALGORITHM, "SHA256withECDSA"));
+        List<Header> headers = DeliveryHeaders.ofNotice(notice.noticeId(), NOTICE_TYPE, clock.instant().toString(),
+                notice.recipient(), dispatcher.signer().sign(value), dispatcher.signer().keyId());
         producer.get().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
                 value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void recordSent(WithdrawalNotice notice) throws SQLException {
+    /** Claims a notice for this replica: true when no other replica holds a fresh claim or has sent it. */
+    private boolean claim(WithdrawalNotice notice) throws SQLException {
+        Instant now = clock.instant();
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO withdrawal_notice (decision_id, "
-                        + "agency, recipient_pseudonym, notice_id, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+                        + "agency, recipient_pseudonym, notice_id, claimed_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.fromString(notice.decisionId()));
             insert.setString(2, notice.recipient());
             insert.setString(3, notice.subjectPseudonym());
             insert.setObject(4, UUID.fromString(notice.noticeId()));
-            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.setObject(5, SqlTimes.of(now));
             insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
         }
+        return update("UPDATE withdrawal_notice SET claimed_at = ? WHERE decision_id = ? AND agency = ? "
+                + "AND recipient_pseudonym = ? AND sent_at IS NULL AND claimed_at < ?", notice, now,
+                now.minus(
+                        CLAIM)) == 1;
     }
 
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    /** Runs an update of one notice's row: the time first, then the notice's key, then any further time. */
+    private int update(String sql, WithdrawalNotice notice, Instant time, Instant... more) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, SqlTimes.of(time));
+            update.setObject(2, UUID.fromString(notice.decisionId()));
+            update.setString(3, notice.recipient());
+            update.setString(4, notice.subjectPseudonym());
+            for (int i = 0; i < more.length; i++) {
+                update.setObject(5 + i, SqlTimes.of(more[i]));
+            }
+            return update.executeUpdate();
+        }
     }
 
     @PreDestroy
