@@ -15,7 +15,8 @@ final class FaultBroker implements AutoCloseable {
 
     FaultBroker(Path folder) {
         int controllerPort = KafkaBrokerTestResource.freePort();
-        process = new ChildProcess("Kafka broker", List.of("-Xmx384m", "-cp", classPath(),
+        process = new ChildProcess("Kafka broker", List.of("-Xmx384m",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath(),
                 FaultBrokerMain.class.getName(), folder.resolve("kafka").toAbsolutePath().toString(), String.valueOf(
                         port),
                 String.valueOf(controllerPort)), Map.of(), folder.resolve("kafka.log"));
