@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.throughgate.benchmark.BenchmarkCommand;
 import io.throughgate.cli.LintCommand;
 import io.throughgate.cli.PseudonymKeysCommand;
 import io.throughgate.cli.SignAgreementCommand;
@@ -36,6 +37,8 @@ public final class Main {
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
               sharing-log     verify: check the whole sharing log in the database and name the first entry that
                               fails; verify-export: check a data protection officer's export offline
+              benchmark       measure the hub (single and batch ingestion, latency, memory) against its own
+                              broker on this machine and compare with the performance targets
               help            show this text
 
             'COMMAND --help' explains a command's options.
@@ -58,6 +61,7 @@ public final class Main {
             case "pseudonym-keys" -> System.exit(PseudonymKeysCommand.run(options, System.out, System.err));
             case "subscribe" -> System.exit(SubscribeCommand.run(options, System.out, System.err));
             case "sharing-log" -> System.exit(SharingLogCommand.run(options, System.out, System.err));
+            case "benchmark" -> System.exit(BenchmarkCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
                 System.err.println("unknown command '" + command + "'");

@@ -1,0 +1,19 @@
+package io.throughgate.benchmark;
+
+import java.lang.management.ManagementFactory;
+
+/** The machine a run came from: processors, memory, Java and operating system. */
+record Machine(int processors, long memoryBytes, String java, String os) {
+
+    /** This machine. */
+    static Machine current() {
+        long memory = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize();
+        }
+        return new Machine(Runtime.getRuntime().availableProcessors(), memory, System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    }
+}

@@ -1,0 +1,105 @@
+package io.throughgate.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a run's results as JSON (format {@code throughgate-benchmark/1}): rates in records per second, latencies
+ * in milliseconds, memory in bytes; a phase that did not run is {@code null}; each target with its ratio and
+ * whether it is met.
+ */
+final class ResultsJson {
+
+    static final String FORMAT = "throughgate-benchmark/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    /** The results as a JSON tree. */
+    static ObjectNode toJson(BenchmarkResults results, List<TargetCheck> targets, String startedAt) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("startedAt", startedAt);
+        ObjectNode machine = root.putObject("machine");
+        machine.put("processors", results.machine().processors());
+        machine.put("memoryBytes", results.machine().memoryBytes());
+        machine.put("java", results.machine().java());
+        machine.put("os", results.machine().os());
+        root.set("rawProducer", throughput(results.raw()));
+        ArrayNode single = root.putArray("hubSingle");
+        results.single().forEach(level -> single.add(throughput(Optional.of(level))));
+        root.set("hubBatch", throughput(results.batch()));
+        ObjectNode latency = root.putObject("latency");
+        latency.put("rateRecordsPerSecond", results.rateRecordsPerSecond());
+        latency.set("rawProducerToConsumer", latency(results.rawLatency()));
+        latency.set("hubPushToSubscriber", latency(results.hubLatency()));
+        ObjectNode memory = root.putObject("hubMemory");
+        memory.put("underLoadVmRssBytes", results.memoryUnderLoad().rss());
+        memory.put("underLoadVmHwmBytes", results.memoryUnderLoad().highWaterMark());
+        memory.put("afterLoadVmRssBytes", results.memoryAfterLoad().rss());
+        memory.put("afterLoadVmHwmBytes", results.memoryAfterLoad().highWaterMark());
+        ArrayNode checks = root.putArray("targets");
+        for (TargetCheck target : targets) {
+            ObjectNode check = checks.addObject();
+            check.put("name", target.name());
+            check.put("target", target.target());
+            check.put("measured", target.measured());
+            if (Double.isNaN(target.ratio())) {
+                check.putNull("ratio");
+            } else {
+                check.put("ratio", target.ratio());
+            }
+            check.put("met", target.met());
+        }
+        return root;
+    }
+
+    /** Writes the results to a file, creating its folder. */
+    static void write(Path file, BenchmarkResults results, List<TargetCheck> targets, String startedAt)
+            throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), toJson(results, targets, startedAt));
+    }
+
+    private static ObjectNode throughput(Optional<Throughput> measured) {
+        if (measured.isEmpty()) {
+            return null;
+        }
+        Throughput t = measured.get();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("phase", t.phase());
+        node.put("concurrency", t.concurrency());
+        node.put("records", t.records());
+        node.put("errors", t.errors());
+        node.put("seconds", t.seconds());
+        node.put("recordsPerSecond", t.perSecond());
+        node.set("latencyMs", latency(Optional.of(t.latency())));
+        return node;
+    }
+
+    private static ObjectNode latency(Optional<LatencySummary> measured) {
+        if (measured.isEmpty()) {
+            return null;
+        }
+        LatencySummary l = measured.get();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("samples", l.count());
+        node.put("p50", l.p50());
+        node.put("p99", l.p99());
+        node.put("p999", l.p999());
+        node.put("max", l.max());
+        return node;
+    }
+}

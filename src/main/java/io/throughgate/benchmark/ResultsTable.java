@@ -1,0 +1,56 @@
+package io.throughgate.benchmark;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Prints a run's figures and its targets as plain-text tables. */
+final class ResultsTable {
+
+    private ResultsTable() {
+    }
+
+    static void print(PrintStream out, BenchmarkResults results, List<TargetCheck> targets) {
+        Machine machine = results.machine();
+        out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s%n%n", machine.processors(),
+                machine.memoryBytes() >> 20, machine.java(), machine.os());
+        out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s%n", "throughput", "concurrency", "records/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors");
+        results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));
+        results.single().forEach(t -> throughputRow(out, "hub single-record HTTPS", t));
+        results.batch().ifPresent(t -> throughputRow(out, "hub batch (per batch)", t));
+        out.printf(Locale.ROOT, "%n%-26s %9s %9s %9s %9s %9s%n", "latency at " + results.rateRecordsPerSecond() + "/s",
+                "samples", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+        latencyRow(out, "raw producer-to-consumer", results.rawLatency());
+        latencyRow(out, "hub push-to-subscriber", results.hubLatency());
+        out.printf(Locale.ROOT, "%nhub memory: under load VmRSS max %,d MiB, VmHWM %,d MiB; after load VmRSS %,d MiB%n",
+                results.memoryUnderLoad().rss() >> 20, results.memoryUnderLoad().highWaterMark() >> 20, results
+                        .memoryAfterLoad().rss() >> 20);
+        out.printf(Locale.ROOT, "%n%-24s %-24s %-36s %7s %s%n", "target", "wanted", "measured", "ratio", "met");
+        for (TargetCheck target : targets) {
+            out.printf(Locale.ROOT, "%-24s %-24s %-36s %7s %s%n", target.name(), target.target(), target.measured(),
+                    Double.isNaN(target.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", target.ratio()), target
+                            .met() ? "yes" : "NO");
+        }
+    }
+
+    private static void throughputRow(PrintStream out, String name, Throughput t) {
+        out.printf(Locale.ROOT, "%-26s %11s %,12.0f %9.1f %9.1f %9.1f %9d%n", name, t.concurrency() == 0
+                ? "-"
+                : Integer.toString(t.concurrency()), t.perSecond(), t.latency().p50(), t.latency().p99(),
+                t.latency()
+                        .p999(),
+                t.errors());
+    }
+
+    private static void latencyRow(PrintStream out, String name, Optional<LatencySummary> latency) {
+        if (latency.isEmpty()) {
+            out.printf(Locale.ROOT, "%-26s %9s%n", name, "not measured");
+            return;
+        }
+        LatencySummary l = latency.get();
+        out.printf(Locale.ROOT, "%-26s %9d %9.1f %9.1f %9.1f %9.1f%n", name, l.count(), l.p50(), l.p99(), l.p999(), l
+                .max());
+    }
+}

@@ -1,0 +1,20 @@
+package io.throughgate.benchmark;
+
+/**
+ * One measured load: records accepted per second over the measuring window (after the warm-up), with the latency
+ * of each answer.
+ *
+ * @param phase e.g. {@code raw-producer}, {@code hub-single}, {@code hub-batch}
+ * @param concurrency requests (or batches) in flight at once; 0 for the raw producer
+ * @param records records accepted in the window (202 from the hub, acknowledged by Kafka for the raw producer)
+ * @param errors answers other than acceptance in the window
+ * @param seconds the window's length
+ * @param latency the latency of each answer (each HTTP answer; each batch for the batch phase)
+ */
+record Throughput(String phase, int concurrency, long records, long errors, double seconds, LatencySummary latency) {
+
+    /** Records per second. */
+    double perSecond() {
+        return seconds <= 0 ? 0 : records / seconds;
+    }
+}
