@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.throughgate.api.Problem;
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.Receipt;
@@ -65,9 +68,10 @@ public class RecordsResource {
     @APIResponse(responseCode = "409", description = "The record id was used with other content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka unavailable; nothing was delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response push(byte[] body) {
-        IngestContext context = routes.requestBody("direct:ingest-record", newContext(body), IngestContext.class);
-        return IngestAnswers.response(context);
+    public Uni<Response> push(byte[] body) {
+        IngestContext received = newContext(body);
+        return onWorker(() -> IngestAnswers.response(routes.requestBody("direct:ingest-record", received,
+                IngestContext.class)));
     }
 
     @POST
@@ -79,14 +83,20 @@ public class RecordsResource {
             + "number, status and receipt or problem.")
     @APIResponse(responseCode = "200", description = "One result per line, in order")
     @APIResponse(responseCode = "413", description = "Too many lines or too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response pushBatch(byte[] body) {
+    public Uni<Response> pushBatch(byte[] body) {
+        IngestContext template = newContext(null);
+        return onWorker(() -> batch(body, template));
+    }
+
+    private Response batch(byte[] body, IngestContext template) {
         Result<List<ParsedLine>> lines = parser.parseLines(body);
         if (lines instanceof Result.Failed<List<ParsedLine>> failed) {
             return io.throughgate.api.ProblemResponses.of(failed.failure());
         }
         List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
         for (ParsedLine line : ((Result.Success<List<ParsedLine>>) lines).value()) {
-            IngestContext context = newContext(null);
+            IngestContext context = new IngestContext(null, template.caller(), template.receivedAt(), template
+                    .today());
             context.parsed(line.result());
             prepared.add(Map.entry(line.line(), routes.requestBody("direct:prepare-record", context,
                     IngestContext.class)));
@@ -100,6 +110,15 @@ public class RecordsResource {
             answer.append(DeliveryJson.text(result)).append('\n');
         }
         return Response.ok(answer.toString(), NDJSON).build();
+    }
+
+    /**
+     * Runs a request's work on a worker thread. The methods return a {@link Uni} so that the body is read on the I/O
+     * thread before any worker is taken: with a blocking method, a client that sends its body slowly (or never
+     * finishes it) holds a worker thread while it trickles, and a few hundred such clients hold them all.
+     */
+    private static Uni<Response> onWorker(Supplier<Response> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private IngestContext newContext(byte[] body) {
