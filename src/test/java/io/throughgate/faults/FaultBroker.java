@@ -24,7 +24,7 @@ final class FaultBroker implements AutoCloseable {
 
     /** Starts (or restarts) the broker and waits until it answers clients. */
     void start() {
-        process.start(() -> process.printedSinceStart(FaultBrokerMain.READY), Duration.ofSeconds(90));
+        process.start(() -> process.printedSinceStart(FaultBrokerMain.READY), Duration.ofSeconds(180));
     }
 
     /** Kills the broker with SIGKILL. */

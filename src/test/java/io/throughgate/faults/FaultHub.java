@@ -42,7 +42,7 @@ final class FaultHub implements AutoCloseable {
     /** Starts (or restarts) the hub and waits until it is ready. */
     void start() {
         HubClient operations = HubClient.anonymous(port);
-        process.start(() -> operations.answers200("/q/health/ready"), Duration.ofSeconds(120));
+        process.start(() -> operations.answers200("/q/health/ready"), Duration.ofSeconds(240));
     }
 
     /** Kills the hub with SIGKILL. */
