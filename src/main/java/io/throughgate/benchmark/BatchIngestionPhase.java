@@ -57,17 +57,18 @@ final class BatchIngestionPhase {
             batch.append(records.next().json()).append('\n');
         }
         long started = System.nanoTime();
-        client.post("/v1/records/batch", "application/x-ndjson", batch.toString()).whenComplete((answer,
-                failure) -> {
-            int accepted = failure == null && answer.status() == 200 ? acceptedLines(answer.body()) : 0;
-            if (accepted < size) {
-                window.error(failure != null
-                        ? failure.toString()
-                        : answer.status() + " " + SingleIngestionPhase
-                                .shorten(answer.body()));
-            }
-            window.completed(started, accepted, size - accepted);
-            next(client, records, size, window, finished);
-        });
+        client.post("/v1/records/batch", "application/x-ndjson", batch.toString(), "application/x-ndjson")
+                .whenComplete((answer,
+                        failure) -> {
+                    int accepted = failure == null && answer.status() == 200 ? acceptedLines(answer.body()) : 0;
+                    if (accepted < size) {
+                        window.error(failure != null
+                                ? failure.toString()
+                                : answer.status() + " " + SingleIngestionPhase
+                                        .shorten(answer.body()));
+                    }
+                    window.completed(started, accepted, size - accepted);
+                    next(client, records, size, window, finished);
+                });
     }
 }

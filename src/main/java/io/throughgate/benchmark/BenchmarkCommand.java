@@ -36,7 +36,7 @@ public final class BenchmarkCommand {
             them as JSON, and stops the hub (also on Ctrl-C or failure). Run it from the repository root.
 
               --quick                   a smoke run of under a minute (1 s warm-up, 3 s per phase, one level)
-              --warm-up SECONDS         each phase's warm-up, not counted (default 5)
+              --warm-up SECONDS         each phase's warm-up, not counted (default 10)
               --duration SECONDS        each throughput phase's measuring time (default 20)
               --levels N,N,...          single-record concurrency levels (default 16,64,256)
               --batch-size N            records per batch (default 500)

@@ -35,6 +35,12 @@ final class BenchmarkRun {
 
     /** Runs every phase and returns the figures; the hub is stopped whatever happens. */
     BenchmarkResults run() throws IOException, InterruptedException {
+        Machine machine = Machine.current();
+        out.printf(Locale.ROOT, "this machine: %d processors, load average %.1f%s%n", machine.processors(), machine
+                .loadAverage(),
+                machine.loadAverage() > machine.processors() / 2.0
+                        ? " (busy: other work will lower the figures)"
+                        : "");
         out.println("starting the hub: " + settings.jar() + ", HTTPS port " + settings.httpsPort() + ", Kafka port "
                 + settings.kafkaPort() + ", log " + settings.hubLog());
         int connections = Math.max(64, settings.levels().stream().mapToInt(Integer::intValue).max().orElse(1));
@@ -72,7 +78,7 @@ final class BenchmarkRun {
             Thread.sleep(settle.toMillis());
             Memory afterLoad = Memory.of(hub.pid());
             out.println("stopping the hub");
-            return new BenchmarkResults(Machine.current(), Optional.of(raw), single, Optional.of(batch), settings
+            return new BenchmarkResults(machine, Optional.of(raw), single, Optional.of(batch), settings
                     .rate(), Optional.of(rawLatency.latency()), Optional.of(hubLatency.latency()), underLoad,
                     afterLoad);
         }

@@ -23,7 +23,7 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
      */
     static BenchmarkSettings of(CommandOptions options) {
         boolean quick = options.has("--quick");
-        Duration warmUp = seconds(options, "--warm-up", quick ? 1 : 5);
+        Duration warmUp = seconds(options, "--warm-up", quick ? 1 : 10);
         Duration measure = seconds(options, "--duration", quick ? 3 : 20);
         Duration latency = seconds(options, "--latency-duration", quick ? 5 : 30);
         List<Integer> levels = options.value("--levels").map(BenchmarkSettings::levels).orElse(quick

@@ -44,18 +44,24 @@ final class HubClient implements AutoCloseable {
 
     /** A GET; completes with the status and body, or exceptionally when the connection fails. */
     CompletionStage<Answer> get(String path) {
-        return exchange(HttpMethod.GET, path, null, null);
+        return exchange(HttpMethod.GET, path, null, null, "application/json");
     }
 
-    /** A POST of the body; completes with the status and body, or exceptionally when the connection fails. */
+    /** A POST of a JSON body; completes with the status and body, or exceptionally when the connection fails. */
     CompletionStage<Answer> post(String path, String contentType, String body) {
-        return exchange(HttpMethod.POST, path, contentType, body);
+        return exchange(HttpMethod.POST, path, contentType, body, "application/json");
     }
 
-    private CompletionStage<Answer> exchange(HttpMethod method, String path, String contentType, String body) {
+    /** A POST whose answer comes in the given media type. */
+    CompletionStage<Answer> post(String path, String contentType, String body, String accept) {
+        return exchange(HttpMethod.POST, path, contentType, body, accept);
+    }
+
+    private CompletionStage<Answer> exchange(HttpMethod method, String path, String contentType, String body,
+            String accept) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         client.request(method, path).compose(request -> {
-            request.putHeader("Accept", "application/json");
+            request.putHeader("Accept", accept);
             if (body == null) {
                 return request.send();
             }

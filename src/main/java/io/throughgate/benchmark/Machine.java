@@ -2,8 +2,11 @@ package io.throughgate.benchmark;
 
 import java.lang.management.ManagementFactory;
 
-/** The machine a run came from: processors, memory, Java and operating system. */
-record Machine(int processors, long memoryBytes, String java, String os) {
+/**
+ * The machine a run came from: processors, memory, Java and operating system, and its load average (one minute)
+ * when the run began: other work on the machine takes processor time from the hub and the benchmark alike.
+ */
+record Machine(int processors, long memoryBytes, String java, String os, double loadAverage) {
 
     /** This machine. */
     static Machine current() {
@@ -13,7 +16,8 @@ record Machine(int processors, long memoryBytes, String java, String os) {
         }
         return new Machine(Runtime.getRuntime().availableProcessors(), memory, System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " "
-                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty(
+                        "os.arch"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

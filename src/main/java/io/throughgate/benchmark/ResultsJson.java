@@ -34,6 +34,7 @@ final class ResultsJson {
         machine.put("memoryBytes", results.machine().memoryBytes());
         machine.put("java", results.machine().java());
         machine.put("os", results.machine().os());
+        machine.put("loadAverageAtStart", results.machine().loadAverage());
         root.set("rawProducer", throughput(results.raw()));
         ArrayNode single = root.putArray("hubSingle");
         results.single().forEach(level -> single.add(throughput(Optional.of(level))));

@@ -13,8 +13,9 @@ final class ResultsTable {
 
     static void print(PrintStream out, BenchmarkResults results, List<TargetCheck> targets) {
         Machine machine = results.machine();
-        out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s%n%n", machine.processors(),
-                machine.memoryBytes() >> 20, machine.java(), machine.os());
+        out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s, load average %.1f at start%n%n",
+                machine.processors(), machine.memoryBytes() >> 20, machine.java(), machine.os(), machine
+                        .loadAverage());
         out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s%n", "throughput", "concurrency", "records/s",
                 "p50 ms", "p99 ms", "p99.9 ms", "errors");
         results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));

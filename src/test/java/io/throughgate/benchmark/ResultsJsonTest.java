@@ -49,7 +49,7 @@ class ResultsJsonTest {
 
     @Test
     void writesNullForAPhaseThatDidNotRun() {
-        BenchmarkResults results = new BenchmarkResults(new Machine(2, 0, "java", "os"), Optional.empty(), List.of(),
+        BenchmarkResults results = new BenchmarkResults(new Machine(2, 0, "java", "os", 0), Optional.empty(), List.of(),
                 Optional.empty(), 2000, Optional.empty(), Optional.empty(), Memory.UNKNOWN, Memory.UNKNOWN);
         JsonNode json = ResultsJson.toJson(results, Targets.evaluate(results), "now");
         assertTrue(json.path("rawProducer").isNull());
