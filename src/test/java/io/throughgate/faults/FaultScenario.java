@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,8 +167,12 @@ final class FaultScenario implements AutoCloseable {
                         : "withheld"),
                 1, Integer::sum)));
         int total = expected.values().stream().mapToInt(Integer::intValue).sum();
-        await("the indexer indexes all " + total + " sharing-log entries", Duration.ofSeconds(90),
-                () -> logEntryCount() >= total);
+        try {
+            await("the indexer indexes all " + total + " sharing-log entries", Duration.ofSeconds(90),
+                    () -> logEntryCount() >= total);
+        } catch (ConditionTimeoutException incomplete) {
+            log("the sharing log did not reach " + total + " entries; comparing what it holds");
+        }
         Map<String, Integer> indexed = new TreeMap<>();
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * -Dgroups=fault} (see the README).
  */
 @Tag("fault")
-@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
 class HubFaultTest {
 
     private static final int THREADS = 4;

@@ -103,7 +103,7 @@ final class RecordLoad {
                     accepted.incrementAndGet();
                 }
                 // Slower while the hub cannot take records, so an outage does not make thousands of them.
-                Thread.sleep(outcome.accepted() ? PACE.toMillis() : 250);
+                Thread.sleep(outcome.accepted() ? PACE.toMillis() : outcome.answered() ? 250 : 1_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
