@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param memoryAfterLoad the hub's memory after the load, once idle
  */
 record BenchmarkResults(Machine machine, Optional<Throughput> raw, List<Throughput> single,
-        Optional<Throughput> batch, int rateRecordsPerSecond, Optional<LatencySummary> rawLatency,
-        Optional<LatencySummary> hubLatency, Memory memoryUnderLoad, Memory memoryAfterLoad) {
+        Optional<Throughput> batch, int rateRecordsPerSecond, Optional<PacedLatency> rawLatency,
+        Optional<PacedLatency> hubLatency, Memory memoryUnderLoad, Memory memoryAfterLoad) {
 
     /** The best single-record throughput over the levels. */
     Optional<Throughput> bestSingle() {

@@ -56,8 +56,8 @@ final class BenchmarkRun {
             Throughput raw;
             List<Throughput> single = new ArrayList<>();
             Throughput batch;
-            PacedLatencyPhase.Outcome rawLatency;
-            PacedLatencyPhase.Outcome hubLatency;
+            PacedLatency rawLatency;
+            PacedLatency hubLatency;
             try (MemoryWatch memory = new MemoryWatch(hub.pid())) {
                 raw = RawProducerPhase.run(kafka, records, settings, progress);
                 for (int level : settings.levels()) {
@@ -79,12 +79,12 @@ final class BenchmarkRun {
             Memory afterLoad = Memory.of(hub.pid());
             out.println("stopping the hub");
             return new BenchmarkResults(machine, Optional.of(raw), single, Optional.of(batch), settings
-                    .rate(), Optional.of(rawLatency.latency()), Optional.of(hubLatency.latency()), underLoad,
+                    .rate(), Optional.of(rawLatency), Optional.of(hubLatency), underLoad,
                     afterLoad);
         }
     }
 
-    private PacedLatencyPhase.Outcome rawLatency(BenchmarkKafka kafka) {
+    private PacedLatency rawLatency(BenchmarkKafka kafka) {
         try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
             return PacedLatencyPhase.run("raw producer-to-consumer", settings, records, sample -> producer.send(
                     new ProducerRecord<>(RAW_LATENCY_TOPIC, sample.recordId(), sample.json().getBytes(

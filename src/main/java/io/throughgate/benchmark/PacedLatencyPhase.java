@@ -31,10 +31,6 @@ final class PacedLatencyPhase {
         void send(SampleRecords.Sample sample);
     }
 
-    /** The outcome: the latency summary and how many measured records never arrived. */
-    record Outcome(LatencySummary latency, int missing) {
-    }
-
     /**
      * Runs the phase.
      *
@@ -42,7 +38,7 @@ final class PacedLatencyPhase {
      * @param consumer a consumer positioned at the end of the destination topic; closed at the end
      * @param idOf the record id of a message on the destination topic (null for other messages)
      */
-    static Outcome run(String name, BenchmarkSettings settings, SampleRecords records, Sender sender,
+    static PacedLatency run(String name, BenchmarkSettings settings, SampleRecords records, Sender sender,
             KafkaConsumer<String, byte[]> consumer, Function<ConsumerRecord<String, byte[]>, String> idOf,
             Progress progress) {
         Map<String, Long> pending = new ConcurrentHashMap<>();
@@ -55,6 +51,7 @@ final class PacedLatencyPhase {
         long start = System.nanoTime();
         long measureFrom = start + settings.warmUp().toNanos();
         long end = measureFrom + settings.latencyMeasure().toNanos();
+        long measured = 0;
         for (long i = 0;; i++) {
             long due = start + i * period;
             if (due >= end) {
@@ -68,6 +65,7 @@ final class PacedLatencyPhase {
             long now = System.nanoTime();
             if (now >= measureFrom) {
                 pending.put(sample.recordId(), now);
+                measured++;
             }
             sender.send(sample);
         }
@@ -78,9 +76,15 @@ final class PacedLatencyPhase {
             Thread.currentThread().interrupt();
         }
         LatencySummary summary = latency.summary();
+        PacedLatency outcome = new PacedLatency(summary, measured, pending.size());
         phase.done(String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%s", summary.p50(), summary
-                .p99(), summary.p999(), pending.isEmpty() ? "" : ", " + pending.size() + " never arrived"));
-        return new Outcome(summary, pending.size());
+                .p99(), summary.p999(),
+                outcome.keptUp()
+                        ? ""
+                        : "; did NOT keep up: " + pending.size() + " of "
+                                + measured + " measured records had not arrived " + DRAIN.toSeconds()
+                                + " s after the last was sent"));
+        return outcome;
     }
 
     /** The record id in a hub inbox message: its CloudEvents id header. */

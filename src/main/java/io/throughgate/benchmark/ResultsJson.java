@@ -41,8 +41,8 @@ final class ResultsJson {
         root.set("hubBatch", throughput(results.batch()));
         ObjectNode latency = root.putObject("latency");
         latency.put("rateRecordsPerSecond", results.rateRecordsPerSecond());
-        latency.set("rawProducerToConsumer", latency(results.rawLatency()));
-        latency.set("hubPushToSubscriber", latency(results.hubLatency()));
+        latency.set("rawProducerToConsumer", paced(results.rawLatency()));
+        latency.set("hubPushToSubscriber", paced(results.hubLatency()));
         ObjectNode memory = root.putObject("hubMemory");
         memory.put("underLoadVmRssBytes", results.memoryUnderLoad().rss());
         memory.put("underLoadVmHwmBytes", results.memoryUnderLoad().highWaterMark());
@@ -87,6 +87,17 @@ final class ResultsJson {
         node.put("seconds", t.seconds());
         node.put("recordsPerSecond", t.perSecond());
         node.set("latencyMs", latency(Optional.of(t.latency())));
+        return node;
+    }
+
+    private static ObjectNode paced(Optional<PacedLatency> measured) {
+        if (measured.isEmpty()) {
+            return null;
+        }
+        ObjectNode node = latency(Optional.of(measured.get().latency()));
+        node.put("measuredRecords", measured.get().measured());
+        node.put("missingRecords", measured.get().missing());
+        node.put("keptUp", measured.get().keptUp());
         return node;
     }
 

@@ -21,8 +21,8 @@ final class ResultsTable {
         results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));
         results.single().forEach(t -> throughputRow(out, "hub single-record HTTPS", t));
         results.batch().ifPresent(t -> throughputRow(out, "hub batch (per batch)", t));
-        out.printf(Locale.ROOT, "%n%-26s %9s %9s %9s %9s %9s%n", "latency at " + results.rateRecordsPerSecond() + "/s",
-                "samples", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+        out.printf(Locale.ROOT, "%n%-26s %9s %9s %9s %9s %9s %9s%n", "latency at " + results.rateRecordsPerSecond()
+                + "/s", "samples", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "missing");
         latencyRow(out, "raw producer-to-consumer", results.rawLatency());
         latencyRow(out, "hub push-to-subscriber", results.hubLatency());
         out.printf(Locale.ROOT, "%nhub memory: under load VmRSS max %,d MiB, VmHWM %,d MiB; after load VmRSS %,d MiB%n",
@@ -45,13 +45,13 @@ final class ResultsTable {
                 t.errors());
     }
 
-    private static void latencyRow(PrintStream out, String name, Optional<LatencySummary> latency) {
-        if (latency.isEmpty()) {
+    private static void latencyRow(PrintStream out, String name, Optional<PacedLatency> paced) {
+        if (paced.isEmpty()) {
             out.printf(Locale.ROOT, "%-26s %9s%n", name, "not measured");
             return;
         }
-        LatencySummary l = latency.get();
-        out.printf(Locale.ROOT, "%-26s %9d %9.1f %9.1f %9.1f %9.1f%n", name, l.count(), l.p50(), l.p99(), l.p999(), l
-                .max());
+        LatencySummary l = paced.get().latency();
+        out.printf(Locale.ROOT, "%-26s %9d %9.1f %9.1f %9.1f %9.1f %9d%s%n", name, l.count(), l.p50(), l.p99(), l
+                .p999(), l.max(), paced.get().missing(), paced.get().keptUp() ? "" : "  (did not keep up)");
     }
 }

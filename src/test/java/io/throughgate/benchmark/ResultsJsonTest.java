@@ -36,6 +36,8 @@ class ResultsJsonTest {
         assertEquals(2000, json.path("latency").path("rateRecordsPerSecond").asInt());
         assertEquals(8.0, json.path("latency").path("rawProducerToConsumer").path("p99").asDouble(), 1e-9);
         assertEquals(30.0, json.path("latency").path("hubPushToSubscriber").path("p999").asDouble(), 1e-9);
+        assertEquals(0, json.path("latency").path("hubPushToSubscriber").path("missingRecords").asLong());
+        assertTrue(json.path("latency").path("hubPushToSubscriber").path("keptUp").asBoolean());
         assertEquals(700L << 20, json.path("hubMemory").path("underLoadVmRssBytes").asLong());
         assertEquals(350L << 20, json.path("hubMemory").path("afterLoadVmRssBytes").asLong());
         JsonNode targets = json.path("targets");

@@ -17,14 +17,16 @@ class TargetsTest {
         return new Throughput(phase, concurrency, records, 0, seconds, LatencySummary.NONE);
     }
 
+    static PacedLatency paced(double p99, long missing) {
+        return new PacedLatency(new LatencySummary(1000, p99 / 2, p99, p99, p99), 1000 + missing, missing);
+    }
+
     static BenchmarkResults results(List<Throughput> single, double batchPerSecond, double rawP99, double hubP99,
             long rssBytes) {
         return new BenchmarkResults(MACHINE, Optional.of(throughput("raw-producer", 0, 1_000_000, 10)), single,
-                Optional.of(throughput("hub-batch", 4, (long) (batchPerSecond * 10), 10)), 2000, Optional.of(
-                        new LatencySummary(1000, 3, rawP99, rawP99, rawP99)),
-                Optional.of(new LatencySummary(1000, 5,
-                        hubP99, hubP99, hubP99)),
-                new Memory(rssBytes, rssBytes), new Memory(rssBytes / 2,
+                Optional.of(throughput("hub-batch", 4, (long) (batchPerSecond * 10), 10)), 2000,
+                Optional.of(paced(rawP99, 0)),
+                Optional.of(paced(hubP99, 0)), new Memory(rssBytes, rssBytes), new Memory(rssBytes / 2,
                         rssBytes));
     }
 
@@ -54,6 +56,19 @@ class TargetsTest {
         assertTrue(single.met());
         assertEquals(1.2, single.ratio(), 1e-9);
         assertEquals("12,000/s at concurrency 64", single.measured());
+    }
+
+    @Test
+    void failsLatencyWhenTheHubDidNotKeepUpWithTheRate() {
+        BenchmarkResults results = results(List.of(), 0, 10, 20, 1);
+        BenchmarkResults lagging = new BenchmarkResults(results.machine(), results.raw(), results.single(), results
+                .batch(), 2000, results.rawLatency(), Optional.of(paced(20, 5)), results.memoryUnderLoad(),
+                results
+                        .memoryAfterLoad());
+        TargetCheck latency = Targets.evaluate(lagging).get(2);
+        assertFalse(latency.met());
+        assertEquals("20.0 ms vs raw 10.0 ms, hub did not keep up", latency.measured());
+        assertTrue(Targets.evaluate(results).get(2).met());
     }
 
     @Test
