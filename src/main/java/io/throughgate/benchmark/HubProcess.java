@@ -28,7 +28,12 @@ final class HubProcess implements AutoCloseable {
         this.process = process;
         this.dataDir = dataDir;
         // Ctrl-C (SIGINT) runs the shutdown hooks: the hub must not outlive the benchmark.
-        this.stopOnExit = new Thread(this::stop, "benchmark-hub-stop");
+        this.stopOnExit = new Thread(() -> {
+            if (process.isAlive()) {
+                System.err.println("benchmark: stopping the hub (pid " + process.pid() + ")");
+            }
+            stop();
+        }, "benchmark-hub-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
