@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ import io.throughgate.kafka.Topics;
 import io.throughgate.pki.Pem;
 import io.throughgate.pseudonym.Pseudonyms;
 import io.throughgate.pseudonym.SubjectIdentifier;
+import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.sharinglog.SharingLogEvent;
 import io.throughgate.sharinglog.SharingLogEvents;
 
@@ -55,6 +58,9 @@ public class DeliveryDispatcher {
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    SharingLog sharingLog;
+
     private DeliveryWriter writer;
     private DeliverySigner signer;
     private ReceiptStore receipts;
@@ -67,9 +73,16 @@ public class DeliveryDispatcher {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot read the delivery signing key: " + e.getMessage(), e);
             }
-            receipts = new ReceiptStore(database);
+            receipts = new ReceiptStore(database, this::committedReceipt);
             writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
         }
+    }
+
+    /** The receipt of a record the sharing log shows was delivered, once the log holds every committed entry. */
+    private Optional<String> committedReceipt(UUID recordId) throws TimeoutException, SQLException {
+        sharingLog.awaitIndexed(ReceiptStore.ABANDONED_AFTER);
+        List<SharingLogEvent> entries = sharingLog.queries().eventsOfRecord(recordId);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(DeliveryJson.text(Receipts.of(entries)));
     }
 
     /** The hub's delivery signer. */
@@ -130,19 +143,21 @@ public class DeliveryDispatcher {
             context.receipt(receipt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            unavailableKeepingClaim(context);
+            uncertain(context);
         } catch (TimeoutException e) {
-            // The transaction may still commit: keep the claim, so a retry cannot deliver a second time before
-            // the claim is known to be abandoned (ReceiptStore.ABANDONED_AFTER, well past the transaction timeout).
-            unavailableKeepingClaim(context);
+            // The transaction may still commit: keep the claim. A retry after ReceiptStore.ABANDONED_AFTER learns
+            // from the sharing log whether it did, and gets the receipt or delivers.
+            uncertain(context);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalWriter.CommitOutcomeUnknown) {
-                unavailableKeepingClaim(context);
+                uncertain(context);
             } else {
                 unavailable(context);
             }
         } catch (SQLException e) {
-            unavailable(context);
+            // Committed, but the receipt could not be stored: keep the claim, so a retry gets the receipt rebuilt
+            // from the sharing log instead of delivering again.
+            uncertain(context);
         }
         return context;
     }
@@ -160,13 +175,15 @@ public class DeliveryDispatcher {
     }
 
     private void unavailable(IngestContext context) {
-        unavailableKeepingClaim(context);
+        context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not write to Kafka; nothing was "
+                + "delivered. Retry with the same record id."));
         releaseClaim(context);
     }
 
-    private static void unavailableKeepingClaim(IngestContext context) {
-        context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not write to Kafka; nothing was "
-                + "delivered. Retry with the same record id."));
+    private static void uncertain(IngestContext context) {
+        context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not confirm the delivery. Retry "
+                + "with the same record id: you get its receipt if it was delivered, and it is never delivered "
+                + "twice."));
     }
 
     private String recipientKey(IngestContext context, PlannedDelivery delivery) {

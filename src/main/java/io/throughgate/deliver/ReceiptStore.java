@@ -15,17 +15,32 @@ import io.throughgate.database.SqlTimes;
 /**
  * Makes a record id deliver at most once: the first request claims the id with its content digest; a retry with
  * the same content gets the stored receipt, one with other content is a conflict. A claim left pending by a hub
- * that stopped mid-way may be taken over after a while: its Kafka transaction was aborted by then.
+ * that stopped mid-way may be taken over after a while, once its Kafka transaction has surely ended: if the
+ * sharing log shows that it committed (the hub stopped between the commit and marking the claim delivered), the
+ * retry gets the receipt rebuilt from the log; otherwise it aborted, and the retry delivers.
  */
 public final class ReceiptStore {
+
+    /** Finds out whether a record's deliveries were committed after all. */
+    public interface CommittedDeliveries {
+
+        /**
+         * The receipt of a record whose deliveries are in the sharing log, or empty when none are.
+         *
+         * @throws java.util.concurrent.TimeoutException if that cannot be known now
+         */
+        Optional<String> receiptOf(UUID recordId) throws java.util.concurrent.TimeoutException, SQLException;
+    }
 
     /** After this, a pending claim is taken to belong to a hub that stopped (well past the transaction timeout). */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
     private final HubDatabase database;
+    private final CommittedDeliveries committed;
 
-    public ReceiptStore(HubDatabase database) {
+    public ReceiptStore(HubDatabase database, CommittedDeliveries committed) {
         this.database = database;
+        this.committed = committed;
     }
 
     /** What a claim found. */
@@ -77,13 +92,28 @@ public final class ReceiptStore {
                         return new Claim(ClaimState.DELIVERED, Optional.of(row.getString(4)));
                     }
                     boolean abandoned = SqlTimes.instant(row, 5).plus(ABANDONED_AFTER).isBefore(now);
-                    return abandoned && takeOver(connection, recordId, now)
-                            ? new Claim(ClaimState.CLAIMED,
-                                    Optional.empty())
+                    return abandoned
+                            ? takeOverAbandoned(connection, recordId, now)
                             : new Claim(ClaimState.IN_PROGRESS, Optional.empty());
                 }
             }
         }
+    }
+
+    private Claim takeOverAbandoned(Connection connection, UUID recordId, Instant now) throws SQLException {
+        Optional<String> receipt;
+        try {
+            receipt = committed.receiptOf(recordId);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new Claim(ClaimState.IN_PROGRESS, Optional.empty());
+        }
+        if (receipt.isPresent()) {
+            delivered(recordId, receipt.get());
+            return new Claim(ClaimState.DELIVERED, receipt);
+        }
+        return takeOver(connection, recordId, now)
+                ? new Claim(ClaimState.CLAIMED, Optional.empty())
+                : new Claim(ClaimState.IN_PROGRESS, Optional.empty());
     }
 
     private static boolean takeOver(Connection connection, UUID recordId, Instant now) throws SQLException {

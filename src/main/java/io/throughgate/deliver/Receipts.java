@@ -10,6 +10,7 @@ import io.throughgate.agreement.FieldAction;
 import io.throughgate.gate.FieldGate;
 import io.throughgate.ingest.IngestContext;
 import io.throughgate.kafka.Topics;
+import io.throughgate.sharinglog.SharingLogEvent;
 
 /** Builds a record's receipt from what was gated and where it landed. */
 final class Receipts {
@@ -39,4 +40,32 @@ final class Receipts {
         }
         return new Receipt(context.recordId().toString(), context.receivedAt(), deliveries, notDelivered);
     }
+
+    /**
+     * A record's receipt rebuilt from its sharing-log entries, for a record whose transaction committed but whose
+     * receipt was never stored. It says the same as the original, except which recipients the record named that no
+     * agreement covered (the log records deliveries only).
+     */
+    static Receipt of(List<SharingLogEvent> entries) {
+        List<Receipt.Delivery> deliveries = new ArrayList<>();
+        List<String> notDelivered = new ArrayList<>();
+        for (SharingLogEvent entry : entries) {
+            boolean went = "delivered".equals(entry.outcome());
+            if (!went) {
+                notDelivered.add(entry.recipient() + ": every field was withheld under " + entry.agreementId());
+            }
+            List<SharingLogEvent.Field> fields = entry.fields() == null ? List.of() : entry.fields();
+            deliveries.add(new Receipt.Delivery(entry.recipient(), entry.agreementId(), entry.agreementVersion(),
+                    went ? entry.topic() : null, (int) fields.stream().filter(field -> !WITHHOLD.equals(field
+                            .outcome())).count(),
+                    fields.stream().filter(field -> WITHHOLD.equals(field.outcome()))
+                            .map(field -> new Receipt.Withheld(field.field(),
+                                    field.reason() == null ? "withheld" : field.reason()))
+                            .toList(),
+                    entry.consentDecisions() == null ? List.of() : entry.consentDecisions()));
+        }
+        return new Receipt(entries.get(0).recordId(), entries.get(0).receivedAt(), deliveries, notDelivered);
+    }
+
+    private static final String WITHHOLD = FieldAction.WITHHOLD.code();
 }

@@ -133,6 +133,22 @@ public final class SharingLogQueries {
         }
     }
 
+    /** The events of one record's deliveries (and withheld deliveries) that have not expired, in log order. */
+    public List<SharingLogEvent> eventsOfRecord(java.util.UUID recordId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT entry_json FROM sharing_log_entry "
+                        + "WHERE record_id = ? AND entry_json IS NOT NULL ORDER BY entry_index")) {
+            statement.setObject(1, recordId);
+            List<SharingLogEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(SharingLogLeaf.read(rows.getString(1)).event());
+                }
+            }
+            return events;
+        }
+    }
+
     /** The leaf hashes of the first {@code size} entries, in order, for a tree of that size. */
     public List<byte[]> leafHashes(long size) throws SQLException {
         List<byte[]> hashes = new ArrayList<>((int) Math.min(size, 1_000_000));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,10 +38,6 @@ class HubFaultTest {
     }
 
     @Test
-    @Disabled("fails now and then on a real defect: a record whose Kafka transaction committed just before the "
-            + "SIGKILL, but whose claim was not yet marked delivered, is delivered a second time when its retry "
-            + "takes the claim over after ReceiptStore.ABANDONED_AFTER, which assumes the transaction aborted. "
-            + "Enable once a takeover first learns whether the transaction committed.")
     void deliversEachAcceptedRecordOnceWhenTheHubIsKilledMidLoadAndRestarted() throws Exception {
         try (FaultScenario scenario = FaultScenario.start("hub-killed")) {
             scenario.load.start(THREADS);
