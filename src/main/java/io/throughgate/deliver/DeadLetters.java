@@ -12,8 +12,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +24,6 @@ import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.ingest.IngestContext;
 import io.throughgate.kafka.AcknowledgedProducer;
-import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.pseudonym.Pseudonyms;
 
@@ -45,14 +42,7 @@ public class DeadLetters {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    KafkaConnection kafka;
-
-    private AcknowledgedProducer producer;
-
-    @PostConstruct
-    void createProducer() {
-        producer = new AcknowledgedProducer(kafka);
-    }
+    AcknowledgedProducer producer;
 
     @Inject
     Pseudonyms pseudonyms;
@@ -104,8 +94,4 @@ public class DeadLetters {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        producer.close();
-    }
 }

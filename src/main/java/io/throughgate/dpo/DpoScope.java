@@ -2,7 +2,6 @@ package io.throughgate.dpo;
 
 import java.util.Optional;
 
-import io.throughgate.directory.AgencyKind;
 import io.throughgate.identity.AgencyIdentity;
 import io.throughgate.identity.Role;
 import io.throughgate.sharinglog.SharingLogEvent;
@@ -22,7 +21,7 @@ public record DpoScope(String agency, boolean wholeLog, String certificateSerial
         if (!identity.has(Role.DPO)) {
             return Optional.empty();
         }
-        return Optional.of(new DpoScope(identity.agency().code(), identity.agency().kind() == AgencyKind.PARTNERSHIP,
+        return Optional.of(new DpoScope(identity.agency().code(), identity.isPartnershipDpo(),
                 identity.certificateSerial()));
     }
 

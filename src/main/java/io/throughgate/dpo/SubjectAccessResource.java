@@ -167,8 +167,7 @@ public class SubjectAccessResource {
             if (checkpoint == null && !leaves.isEmpty()) {
                 return SharingLogResource.noCheckpoint();
             }
-            audit.record(dpo, action, "{\"subject\":\"(identifiers, recorded as pseudonyms)\"}", child, leaves
-                    .size());
+            audit.record(dpo, action, SearchRequestReader.auditCriteria(body), child, leaves.size());
             return render.render(new Collected(dpo, child, leaves, decisions, checkpoint));
         });
     }

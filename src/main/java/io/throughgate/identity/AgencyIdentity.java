@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.throughgate.directory.Agency;
+import io.throughgate.directory.AgencyKind;
 
 /**
  * Who is calling: an agency of the directory, in force today, proven by a client certificate from a trusted CA.
@@ -23,5 +24,10 @@ public record AgencyIdentity(Agency agency, Set<Role> roles, String certificateS
     /** Whether the certificate carries this role. */
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Whether this is the partnership's data protection officer, who reviews every agency's sharing and consent. */
+    public boolean isPartnershipDpo() {
+        return has(Role.DPO) && agency.kind() == AgencyKind.PARTNERSHIP;
     }
 }

@@ -4,24 +4,28 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A producer, outside the delivery transactions, for messages the hub sends one at a time and waits for (dead
+ * The hub's producer, outside the delivery transactions, for messages it sends one at a time and waits for (dead
  * letters, withdrawal notices): every replica acknowledges ({@code acks=all}), no duplicates on retry (idempotent),
- * and a send gives up within five seconds when Kafka is unreachable. Created on first use.
+ * and a send gives up within five seconds when Kafka is unreachable. Created on first use, closed when the hub
+ * stops.
  */
-public final class AcknowledgedProducer implements AutoCloseable {
+@ApplicationScoped
+public class AcknowledgedProducer {
 
-    private final KafkaConnection kafka;
+    @Inject
+    KafkaConnection kafka;
+
     private KafkaProducer<String, byte[]> producer;
-
-    public AcknowledgedProducer(KafkaConnection kafka) {
-        this.kafka = kafka;
-    }
 
     /** The producer, created on first use. */
     public synchronized KafkaProducer<String, byte[]> get() {
@@ -35,8 +39,8 @@ public final class AcknowledgedProducer implements AutoCloseable {
         return producer;
     }
 
-    @Override
-    public synchronized void close() {
+    @PreDestroy
+    synchronized void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

@@ -66,10 +66,12 @@ public class SharingLog {
     private SharingLogProofs proofs;
     private SharingLogRetention retention;
     private KafkaConsumer<byte[], byte[]> endOffsets;
-    private Instant nextRetentionRun = Instant.MIN;
 
-    /** Work done on the indexer's thread after each round (for example withdrawal notices). */
+    /** Work done on the indexer's thread after indexing (for example withdrawal notices). */
     public interface AfterIndexing extends SharingLogIndexer.AfterRound {
+
+        /** The least time between two runs: rounds come every few hundred milliseconds. */
+        Duration interval();
     }
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
@@ -93,22 +95,18 @@ public class SharingLog {
         endOffsets = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<SharingLogIndexer.AfterRound> rounds = new ArrayList<>();
         rounds.add(() -> checkpoints.signIfDue(clock.instant()));
-        rounds.add(this::expireIfDue);
-        afterIndexing.forEach(rounds::add);
+        rounds.add(new AtMostEvery(config.retentionCheckInterval(), clock, this::expire));
+        afterIndexing.forEach(task -> rounds.add(new AtMostEvery(task.interval(), clock, task)));
         indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds, SharingLogIndexer.GROUP);
     }
 
-    private void expireIfDue() throws SQLException {
+    private void expire() throws SQLException {
         Instant now = clock.instant();
-        if (now.isBefore(nextRetentionRun)) {
-            return;
-        }
         int expired = retention.expireReceivedBefore(now.minus(config.retention()), now);
         if (expired > 0) {
             LOG.infof("expired %d sharing-log entries past the retention period of %s", expired, config
                     .retention());
         }
-        nextRetentionRun = now.plus(config.retentionCheckInterval());
     }
 
     /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.deliver.crypto.DeliveryVerifier;
+import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
  * Opens one message of an agency's inbox topic ({@code tg.inbox.<agency-code>}) the way a partner should: first
@@ -43,7 +44,7 @@ public final class InboxMessageReader {
     /** The prefix of {@code ce_type}, which is {@code io.throughgate.record.<type>.v<schemaVersion>}. */
     public static final String TYPE_PREFIX = "io.throughgate.record.";
     /** The prefix of {@code ce_type} of the hub's own notices, {@code io.throughgate.notice.<type>.v<version>}. */
-    public static final String NOTICE_TYPE_PREFIX = "io.throughgate.notice.";
+    public static final String NOTICE_TYPE_PREFIX = WithdrawalNotice.CE_TYPE_PREFIX;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,7 +26,7 @@ import io.throughgate.withdrawal.WithdrawalNotice;
 final class WithdrawalNoticeChecks {
 
     /** The one notice {@code ce_type} this subscriber reads. */
-    static final String CE_TYPE = InboxMessageReader.NOTICE_TYPE_PREFIX + WithdrawalNotice.TYPE + ".v1";
+    static final String CE_TYPE = WithdrawalNotice.CE_TYPE;
     /** The {@code ce_source} of what the hub itself sends. */
     static final String HUB_SOURCE = "urn:throughgate:hub";
 

@@ -24,8 +24,12 @@ import java.util.UUID;
 public record WithdrawalNotice(String type, String noticeId, String decisionId, String purpose, LocalDate withdrawnOn,
         Instant withdrawnAt, String recipient, String subjectPseudonym, List<Received> records) {
 
-    /** The notice's type, in the message and its {@code ce_type}. */
+    /** The notice's type, in the message. */
     public static final String TYPE = "consent-withdrawal-notice";
+    /** The prefix of the {@code ce_type} of every notice from the hub itself. */
+    public static final String CE_TYPE_PREFIX = "io.throughgate.notice.";
+    /** The notice's {@code ce_type}. */
+    public static final String CE_TYPE = CE_TYPE_PREFIX + TYPE + ".v1";
 
     /**
      * A record received relying on the decision.

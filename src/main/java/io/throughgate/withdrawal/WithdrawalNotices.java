@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,7 +29,6 @@ import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.kafka.AcknowledgedProducer;
-import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLog;
 
@@ -62,27 +59,24 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     /** How long a claim holds before another replica may take the notice over. */
     private static final Duration CLAIM = Duration.ofMinutes(1);
     private static final String DUPLICATE_KEY = "23505";
-    /** The notices' {@code ce_type}. */
-    static final String NOTICE_TYPE = "io.throughgate.notice." + WithdrawalNotice.TYPE + ".v1";
 
     @Inject
     HubDatabase database;
 
     @Inject
-    KafkaConnection kafka;
-
-    private AcknowledgedProducer producer;
-
-    @PostConstruct
-    void createProducer() {
-        producer = new AcknowledgedProducer(kafka);
-    }
+    AcknowledgedProducer producer;
 
     @Inject
     DeliveryDispatcher dispatcher;
 
     @Inject
     Clock clock;
+
+    /** Each run reads every delivery that relied on a withdrawn decision: once a second is soon enough. */
+    @Override
+    public Duration interval() {
+        return Duration.ofSeconds(1);
+    }
 
     @Override
     public void run() throws Exception {
@@ -133,7 +127,8 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
 
     private void send(WithdrawalNotice notice) throws Exception {
         byte[] value = DeliveryJson.bytes(notice);
-        List<Header> headers = DeliveryHeaders.ofNotice(notice.noticeId(), NOTICE_TYPE, clock.instant().toString(),
+        List<Header> headers = DeliveryHeaders.ofNotice(notice.noticeId(), WithdrawalNotice.CE_TYPE,
+                clock.instant().toString(),
                 notice.recipient(), dispatcher.signer().sign(value), dispatcher.signer().keyId());
         producer.get().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
                 value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -178,8 +173,4 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        producer.close();
-    }
 }

@@ -84,7 +84,7 @@ public class ConsentResource {
             return ProblemResponses.of(ErrorCode.DPO_ONLY, "Only a data protection officer's certificate lists "
                     + "consent decisions.");
         }
-        return Response.ok(service.reviewableBy(identity, PARTNERSHIP).stream().map(decision -> ConsentDecisionView
+        return Response.ok(service.reviewableBy(identity).stream().map(decision -> ConsentDecisionView
                 .of(decision, service.today())).toList()).build();
     }
 
@@ -159,10 +159,9 @@ public class ConsentResource {
     private Optional<ConsentDecision> readable(String id) {
         AgencyIdentity identity = caller.identity();
         return uuid(id).flatMap(service::find).filter(decision -> decision.recordedBy().equals(identity.agency()
-                .code()) || identity.has(Role.DPO) && identity.agency().code().equals(PARTNERSHIP));
+                .code()) || identity.isPartnershipDpo());
     }
 
-    static final String PARTNERSHIP = "partnership-london-resettlement";
     private static final FhirConsentMapper FHIR = new FhirConsentMapper();
 
     private Response answer(Result<ConsentDecision> result, Response.Status success) {

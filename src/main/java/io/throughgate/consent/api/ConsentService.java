@@ -91,8 +91,8 @@ public class ConsentService {
     }
 
     /** The decisions a DPO reviews: those their agency recorded, or all for the partnership's DPO. */
-    List<ConsentDecision> reviewableBy(AgencyIdentity dpo, String partnership) {
-        return dpo.agency().code().equals(partnership)
+    List<ConsentDecision> reviewableBy(AgencyIdentity dpo) {
+        return dpo.isPartnershipDpo()
                 ? registry.view().all()
                 : registry.view().recordedBy(dpo.agency().code());
     }

@@ -1,0 +1,33 @@
+package io.throughgate.sharinglog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs a task after an indexing round at most once per interval (rounds come every few hundred milliseconds). A run
+ * that fails is tried again the next round.
+ */
+final class AtMostEvery implements SharingLogIndexer.AfterRound {
+
+    private final Duration interval;
+    private final Clock clock;
+    private final SharingLogIndexer.AfterRound task;
+    private Instant next = Instant.MIN;
+
+    AtMostEvery(Duration interval, Clock clock, SharingLogIndexer.AfterRound task) {
+        this.interval = interval;
+        this.clock = clock;
+        this.task = task;
+    }
+
+    @Override
+    public void run() throws Exception {
+        Instant now = clock.instant();
+        if (now.isBefore(next)) {
+            return;
+        }
+        task.run();
+        next = now.plus(interval);
+    }
+}
