@@ -1,7 +1,10 @@
 package io.throughgate.benchmark;
 
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.throughgate.record.identifier.NhsNumber;
 
 /**
  * The records of a run: release notifications from HMYOI Feltham to Hackney YOT (and YCS Placements) under the
@@ -46,13 +49,9 @@ final class SampleRecords {
         long stem = 999_000_000L + Math.floorMod(n * 7, 1_000_000L);
         while (true) {
             String digits = Long.toString(stem);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check != 10) {
-                return digits + (check == 11 ? 0 : check);
+            OptionalInt check = NhsNumber.checkDigit(digits);
+            if (check.isPresent()) {
+                return digits + check.getAsInt();
             }
             stem = stem == 999_999_999L ? 999_000_000L : stem + 1;
         }

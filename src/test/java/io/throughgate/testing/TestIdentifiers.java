@@ -1,6 +1,9 @@
 package io.throughgate.testing;
 
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+
+import io.throughgate.record.identifier.NhsNumber;
 
 /** Fresh, valid identifiers for test children, so that each test's child is its own. */
 public final class TestIdentifiers {
@@ -15,13 +18,9 @@ public final class TestIdentifiers {
     public static String nhsNumber() {
         while (true) {
             String first = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (first.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check != 10) {
-                return first + (check == 11 ? 0 : check);
+            OptionalInt check = NhsNumber.checkDigit(first);
+            if (check.isPresent()) {
+                return first + check.getAsInt();
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.throughgate.record.identifier;
 
+import java.util.OptionalInt;
+
 /**
  * The NHS number: ten digits, the tenth a modulus 11 check digit (NHS Data Dictionary, "NHS Number").
  *
@@ -21,14 +23,25 @@ public final class NhsNumber {
         if (text == null || text.length() != LENGTH || !CheckCharacters.digits(text, 0, LENGTH)) {
             return false;
         }
+        OptionalInt check = checkDigit(text.substring(0, LENGTH - 1));
+        return check.isPresent() && check.getAsInt() == text.charAt(LENGTH - 1) - '0';
+    }
+
+    /**
+     * The check digit of nine digits, or empty when they can never form a valid NHS number (the rule gives 10).
+     *
+     * @throws IllegalArgumentException if the text is not nine ASCII digits
+     */
+    public static OptionalInt checkDigit(String nineDigits) {
+        if (nineDigits == null || nineDigits.length() != LENGTH - 1 || !CheckCharacters.digits(nineDigits, 0,
+                LENGTH - 1)) {
+            throw new IllegalArgumentException("an NHS number's check digit needs nine digits");
+        }
         int sum = 0;
         for (int i = 0; i < LENGTH - 1; i++) {
-            sum += (text.charAt(i) - '0') * (LENGTH - i);
+            sum += (nineDigits.charAt(i) - '0') * (LENGTH - i);
         }
         int check = 11 - sum % 11;
-        if (check == 10) {
-            return false;
-        }
-        return (check == 11 ? 0 : check) == text.charAt(LENGTH - 1) - '0';
+        return check == 10 ? OptionalInt.empty() : OptionalInt.of(check == 11 ? 0 : check);
     }
 }
