@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>
  * Callers arriving together share one end-offset request, so the cost under load is one round trip to Kafka per
- * batch of records rather than per record.
+ * batch of records rather than per record. A caller is served by any round that began after it arrived: the records
+ * of one batch request, which all arrive at once, share a single round.
  */
 public final class ConsentCatchUp implements AutoCloseable {
 
@@ -34,6 +36,10 @@ public final class ConsentCatchUp implements AutoCloseable {
     private final Thread thread;
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private volatile boolean running = true;
+    /** {@link System#nanoTime()} when the latest round that completed began; not set before the first. */
+    private volatile long latestRoundBegan;
+    private volatile boolean anyRoundCompleted;
+    private final AtomicLong rounds = new AtomicLong();
 
     public ConsentCatchUp(Map<String, Object> clientProperties, ConsentFollower follower) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
@@ -52,6 +58,20 @@ public final class ConsentCatchUp implements AutoCloseable {
      * @throws TimeoutException if Kafka does not answer, or the view does not catch up, in time
      */
     public void await(Duration timeout) throws TimeoutException {
+        await(System.nanoTime(), timeout);
+    }
+
+    /**
+     * Returns once the view holds every consent event acknowledged before the caller arrived.
+     *
+     * @param arrivedAt {@link System#nanoTime()} when the caller (a record, or a batch of them) arrived
+     * @throws TimeoutException if Kafka does not answer, or the view does not catch up, in time
+     */
+    public void await(long arrivedAt, Duration timeout) throws TimeoutException {
+        if (anyRoundCompleted && latestRoundBegan - arrivedAt > 0) {
+            // A round that began after the caller arrived has completed: the view holds all the caller needs.
+            return;
+        }
         CompletableFuture<Void> caughtUp = new CompletableFuture<>();
         synchronized (lock) {
             waiting.add(caughtUp);
@@ -83,8 +103,12 @@ public final class ConsentCatchUp implements AutoCloseable {
                 waiting = new ArrayList<>();
             }
             try {
+                long began = System.nanoTime();
+                rounds.incrementAndGet();
                 Map<TopicPartition, Long> end = offsets.endOffsets(follower.partitions(), KAFKA_TIMEOUT);
                 follower.awaitApplied(end, KAFKA_TIMEOUT);
+                latestRoundBegan = began;
+                anyRoundCompleted = true;
                 batch.forEach(caller -> caller.complete(null));
             } catch (Exception e) {
                 batch.forEach(caller -> caller.completeExceptionally(e));
@@ -93,6 +117,11 @@ public final class ConsentCatchUp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many end-offset rounds have begun. */
+    long rounds() {
+        return rounds.get();
     }
 
     @Override

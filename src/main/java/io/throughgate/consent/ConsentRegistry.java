@@ -98,8 +98,19 @@ public class ConsentRegistry {
      * @throws TimeoutException if Kafka is unavailable, so the hub cannot be sure of the current consent
      */
     public ConsentCheck currentCheck() throws TimeoutException {
+        return currentCheck(System.nanoTime());
+    }
+
+    /**
+     * A consent check that knows every decision and withdrawal acknowledged, on any replica, before the caller
+     * arrived.
+     *
+     * @param arrivedAt {@link System#nanoTime()} when the record (or its batch) arrived
+     * @throws TimeoutException if Kafka is unavailable, so the hub cannot be sure of the current consent
+     */
+    public ConsentCheck currentCheck(long arrivedAt) throws TimeoutException {
         started();
-        catchUp.await(TIMEOUT);
+        catchUp.await(arrivedAt, TIMEOUT);
         return new ConsentCheck(view);
     }
 

@@ -59,7 +59,7 @@ public class RecordGate {
             PlannedDelivery delivery, String type) {
         if (check[0] == null) {
             try {
-                check[0] = consents.currentCheck();
+                check[0] = consents.currentCheck(context.arrivedAt());
             } catch (TimeoutException e) {
                 throw new ConsentUnavailable();
             }

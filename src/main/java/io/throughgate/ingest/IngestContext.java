@@ -31,6 +31,7 @@ public final class IngestContext {
     private final AgencyIdentity caller;
     private final Instant receivedAt;
     private final LocalDate today;
+    private final long arrivedAt;
     private JsonNode record;
     private UUID recordId;
     private String contentSha256;
@@ -54,10 +55,28 @@ public final class IngestContext {
     }
 
     public IngestContext(byte[] body, AgencyIdentity caller, Instant receivedAt, LocalDate today) {
+        this(body, caller, receivedAt, today, System.nanoTime());
+    }
+
+    private IngestContext(byte[] body, AgencyIdentity caller, Instant receivedAt, LocalDate today, long arrivedAt) {
         this.body = body;
         this.caller = caller;
         this.receivedAt = receivedAt;
         this.today = today;
+        this.arrivedAt = arrivedAt;
+    }
+
+    /** A context for one line of a batch: the batch's caller, and the moment the batch arrived. */
+    public IngestContext line() {
+        return new IngestContext(null, caller, receivedAt, today, arrivedAt);
+    }
+
+    /**
+     * {@link System#nanoTime()} when the record arrived (for a batch's line, the batch): the consent it is checked
+     * against includes every decision acknowledged before then.
+     */
+    public long arrivedAt() {
+        return arrivedAt;
     }
 
     /** Whether an earlier step failed. */

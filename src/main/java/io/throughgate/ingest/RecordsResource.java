@@ -95,8 +95,7 @@ public class RecordsResource {
         }
         List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
         for (ParsedLine line : ((Result.Success<List<ParsedLine>>) lines).value()) {
-            IngestContext context = new IngestContext(null, template.caller(), template.receivedAt(), template
-                    .today());
+            IngestContext context = template.line();
             context.parsed(line.result());
             prepared.add(Map.entry(line.line(), routes.requestBody("direct:prepare-record", context,
                     IngestContext.class)));

@@ -29,6 +29,7 @@ import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.pseudonym.SubjectPseudonyms;
 import io.throughgate.testing.DatabaseCells;
 import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestIdentifiers;
 
 /** Consent decisions and withdrawals, through the API, the shared Kafka topic and a second hub replica. */
 @QuarkusTest
@@ -68,15 +69,19 @@ class ConsentRegistryTest {
         return LocalDate.now().minusYears(17).toString();
     }
 
-    private List<String> subject() throws Exception {
-        JsonNode subject = new ObjectMapper().readTree("{\"nhsNumber\": \"" + NHS_NUMBER + "\"}");
+    private List<String> subject(String nhsNumber) throws Exception {
+        JsonNode subject = new ObjectMapper().readTree("{\"nhsNumber\": \"" + nhsNumber + "\"}");
         return pseudonyms.of(subject);
     }
 
     private boolean permitted(ConsentCheck check) throws Exception {
+        return permitted(check, NHS_NUMBER);
+    }
+
+    private boolean permitted(ConsentCheck check, String nhsNumber) throws Exception {
         Agency icb = directory.find("health-icb-north-central-london").orElseThrow();
-        return check.answer(subject(), "health-information-sharing", icb, "health-summary", LocalDate.now())
-                .permitted();
+        return check.answer(subject(nhsNumber), "health-information-sharing", icb, "health-summary", LocalDate
+                .now()).permitted();
     }
 
     @Test
@@ -109,6 +114,40 @@ class ConsentRegistryTest {
         }
         assertEquals("withdrawn", registry.find(UUID.fromString(id)).flatMap(ConsentDecision::withdrawal)
                 .map(w -> "withdrawn").orElse("active"));
+    }
+
+    @Test
+    void aRoundThatBeganAfterACallerArrivedServesItAndALaterCallerGetsItsOwn() throws Exception {
+        String nhsNumber = TestIdentifiers.nhsNumber();
+        String id = TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(request(nhsNumber,
+                seventeenYearsAgo()))
+                .when().post("/v1/consents")
+                .then().statusCode(201)
+                .extract().path("id");
+        ConsentView secondView = new ConsentView();
+        try (ConsentFollower secondFollower = new ConsentFollower(kafka.clientProperties(), secondView, event -> {
+        }); ConsentCatchUp secondCatchUp = new ConsentCatchUp(kafka.clientProperties(), secondFollower)) {
+            // A batch arrives; its first record's round brings the view up to then.
+            long batchArrived = System.nanoTime();
+            secondCatchUp.await(batchArrived, Duration.ofSeconds(10));
+            long rounds = secondCatchUp.rounds();
+            assertTrue(permitted(new ConsentCheck(secondView), nhsNumber));
+
+            TestClients.as("yoi-feltham").contentType(ContentType.JSON)
+                    .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0520\"}")
+                    .when().post("/v1/consents/" + id + "/withdrawal")
+                    .then().statusCode(200);
+
+            // The batch's later records arrived before the withdrawal: the round already done serves them.
+            secondCatchUp.await(batchArrived, Duration.ofSeconds(10));
+            assertEquals(rounds, secondCatchUp.rounds(), "no second round for the same batch");
+
+            // A record arriving after the withdrawal was acknowledged gets a round of its own, and sees it.
+            secondCatchUp.await(System.nanoTime(), Duration.ofSeconds(10));
+            assertEquals(rounds + 1, secondCatchUp.rounds());
+            assertFalse(permitted(new ConsentCheck(secondView), nhsNumber), "the withdrawal applies to the later "
+                    + "record");
+        }
     }
 
     @Test
