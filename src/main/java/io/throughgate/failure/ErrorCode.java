@@ -35,6 +35,7 @@ public enum ErrorCode {
     MALFORMED_RECORD(400, "Malformed record"),
     CONSENT_NOT_ALLOWED(422, "Consent decision not allowed"),
     INTERNAL_ERROR(500, "Internal error"),
+    HUB_BUSY(503, "Hub busy"),
     EXCHANGE_UNAVAILABLE(503, "Exchange unavailable"),
     SHARING_LOG_UNAVAILABLE(503, "Sharing log unavailable");
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.throughgate.api.Problem;
+import io.throughgate.api.ProblemResponses;
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.failure.Failure;
 
@@ -40,8 +41,7 @@ final class IngestAnswers {
     }
 
     private static Response problemResponse(IngestContext context) {
-        Problem problem = problem(context);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return ProblemResponses.of(problem(context));
     }
 
     private static Problem problem(IngestContext context) {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.throughgate.api.Problem;
+import io.throughgate.api.ProblemResponses;
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.Receipt;
+import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Result;
 import io.throughgate.identity.Caller;
 
@@ -49,6 +53,9 @@ public class RecordsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    IngestAdmission admission;
+
     private final RecordParser parser = new RecordParser();
 
     @POST
@@ -67,10 +74,11 @@ public class RecordsResource {
             + "lets it send this record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The record id was used with other content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka unavailable; nothing was delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka unavailable (exchange-unavailable), or the hub busy "
+            + "with as many records as it takes at once (hub-busy); nothing was delivered", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying with the same record id", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> push(byte[] body) {
         IngestContext received = newContext(body);
-        return onWorker(() -> IngestAnswers.response(routes.requestBody("direct:ingest-record", received,
+        return admitted(1, () -> IngestAnswers.response(routes.requestBody("direct:ingest-record", received,
                 IngestContext.class)));
     }
 
@@ -83,15 +91,18 @@ public class RecordsResource {
             + "number, status and receipt or problem.")
     @APIResponse(responseCode = "200", description = "One result per line, in order")
     @APIResponse(responseCode = "413", description = "Too many lines or too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The hub busy with as many records as it takes at once "
+            + "(hub-busy); nothing of the batch was taken", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pushBatch(byte[] body) {
         IngestContext template = newContext(null);
-        return onWorker(() -> batch(body, template));
+        return admitted(BatchLines.forEachRecord(body, (number, from, to) -> {
+        }), () -> batch(body, template));
     }
 
     private Response batch(byte[] body, IngestContext template) {
         Result<List<ParsedLine>> lines = parser.parseLines(body);
         if (lines instanceof Result.Failed<List<ParsedLine>> failed) {
-            return io.throughgate.api.ProblemResponses.of(failed.failure());
+            return ProblemResponses.of(failed.failure());
         }
         List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
         for (ParsedLine line : ((Result.Success<List<ParsedLine>>) lines).value()) {
@@ -109,6 +120,20 @@ public class RecordsResource {
             answer.append(DeliveryJson.text(result)).append('\n');
         }
         return Response.ok(answer.toString(), NDJSON).build();
+    }
+
+    /**
+     * Runs a request's work if the hub has room for its records, and answers 503 with {@code Retry-After} at once if
+     * it has not.
+     */
+    private Uni<Response> admitted(int records, Supplier<Response> work) {
+        IngestAdmission.Admitted admitted = admission.tryAdmit(records);
+        if (admitted == null) {
+            return Uni.createFrom().item(ProblemResponses.of(ErrorCode.HUB_BUSY, "The hub is working on as many "
+                    + "records as it takes at once (" + admission.maxInFlight() + "); nothing of this request was "
+                    + "taken. Retry after the time in Retry-After."));
+        }
+        return onWorker(work).onTermination().invoke(admitted::close);
     }
 
     /**
