@@ -36,7 +36,7 @@ public final class BenchmarkCommand {
             them as JSON, and stops the hub (also on Ctrl-C or failure). Run it from the repository root.
 
               --quick                   a smoke run of under a minute (1 s warm-up, 3 s per phase, one level)
-              --warm-up SECONDS         each phase's warm-up, not counted (default 10)
+              --warm-up SECONDS         each phase's warm-up, not counted (default 20)
               --duration SECONDS        each throughput phase's measuring time (default 20)
               --levels N,N,...          single-record concurrency levels (default 16,64,256)
               --batch-size N            records per batch (default 500)
@@ -45,7 +45,8 @@ public final class BenchmarkCommand {
               --latency-duration SEC    measuring time of each latency phase (default 30)
               --https-port PORT         the hub's HTTPS port (default 18443)
               --kafka-port PORT         its broker's port; the controller takes PORT+1 (default 29092)
-              --hub-java-options OPTS   JVM options for the hub, e.g. "-Xmx512m" (default none)
+              --hub-java-options OPTS   JVM options for the hub (default "-Xmx512m", the heap of the
+                                        README's run command); they replace the default
               --jar PATH                the hub's quarkus-run.jar (default: the one running this command)
               --certs DIR               the development certificates (default certs-dev)
               --json PATH               where the results go (default target/benchmark.json); the hub's log goes

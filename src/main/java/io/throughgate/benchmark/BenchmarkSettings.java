@@ -21,9 +21,12 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
      *
      * @throws IllegalArgumentException naming the option whose value is wrong
      */
+    /** The heap the README's run command gives the hub: the benchmark measures the hub as it is run. */
+    static final String DEFAULT_HUB_HEAP = "-Xmx512m";
+
     static BenchmarkSettings of(CommandOptions options) {
         boolean quick = options.has("--quick");
-        Duration warmUp = seconds(options, "--warm-up", quick ? 1 : 10);
+        Duration warmUp = seconds(options, "--warm-up", quick ? 1 : 20);
         Duration measure = seconds(options, "--duration", quick ? 3 : 20);
         Duration latency = seconds(options, "--latency-duration", quick ? 5 : 30);
         List<Integer> levels = options.value("--levels").map(BenchmarkSettings::levels).orElse(quick
@@ -35,7 +38,7 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
         int httpsPort = positive(options, "--https-port", 18443);
         int kafkaPort = positive(options, "--kafka-port", 29092);
         List<String> javaOptions = options.value("--hub-java-options").map(text -> Arrays.asList(text.trim().split(
-                "\\s+"))).orElse(List.of());
+                "\\s+"))).orElse(List.of(DEFAULT_HUB_HEAP));
         Path jar = Path.of(options.value("--jar").orElse(System.getProperty("java.class.path").split(
                 System.getProperty("path.separator"))[0]));
         if (!jar.toString().endsWith(".jar")) {
