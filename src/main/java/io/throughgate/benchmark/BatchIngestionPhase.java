@@ -18,9 +18,9 @@ final class BatchIngestionPhase {
     private BatchIngestionPhase() {
     }
 
-    static Throughput run(HubClient client, SampleRecords records, BenchmarkSettings settings, Progress progress)
-            throws InterruptedException {
-        Window window = new Window(settings.warmUp(), settings.measure());
+    static Throughput run(HubClient client, SampleRecords records, BenchmarkSettings settings, ProcessHandle hub,
+            Progress progress) throws InterruptedException {
+        Window window = new Window(settings.warmUp(), settings.measure(), hub);
         Progress.Phase phase = progress.phase("hub batch of " + settings.batchSize() + ", concurrency "
                 + settings.batchConcurrency(), window::seen);
         CountDownLatch finished = new CountDownLatch(settings.batchConcurrency());

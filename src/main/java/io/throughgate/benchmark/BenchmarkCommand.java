@@ -25,9 +25,10 @@ public final class BenchmarkCommand {
             number, sent with Feltham's development certificate from certs-dev/ over mutual TLS):
 
               1. the raw Kafka producer's records/s (acks=all, idempotent, linger 5 ms): the limit;
-              2. hub single-record ingestion (POST /v1/records) at each concurrency level: records/s and the
-                 latency of the HTTP answer;
-              3. hub batch ingestion (POST /v1/records/batch, NDJSON): records/s;
+              2. hub single-record ingestion (POST /v1/records) at each concurrency level: records/s, the
+                 latency of the HTTP answer, and the hub's processor time per record (all its threads, its
+                 broker's included: a figure other work on the machine hardly changes);
+              3. hub batch ingestion (POST /v1/records/batch, NDJSON): records/s and processor time per record;
               4. latency at a paced rate: raw producer-to-consumer, then hub push-to-subscriber (HTTP request sent
                  to the record on the recipient's inbox, read_committed): p50, p99, p99.9;
               5. the hub's resident memory (VmRSS, VmHWM) under load and after it.

@@ -61,10 +61,10 @@ final class BenchmarkRun {
             try (MemoryWatch memory = new MemoryWatch(hub.pid())) {
                 raw = RawProducerPhase.run(kafka, records, settings, progress);
                 for (int level : settings.levels()) {
-                    single.add(SingleIngestionPhase.run(client, records, settings, level, progress));
+                    single.add(SingleIngestionPhase.run(client, records, settings, level, hub.handle(), progress));
                     requireAlive(hub);
                 }
-                batch = BatchIngestionPhase.run(client, records, settings, progress);
+                batch = BatchIngestionPhase.run(client, records, settings, hub.handle(), progress);
                 requireAlive(hub);
                 rawLatency = rawLatency(kafka);
                 hubLatency = PacedLatencyPhase.run("hub push-to-subscriber", settings, records, sample -> client

@@ -65,6 +65,11 @@ final class HubProcess implements AutoCloseable {
         return new HubProcess(process, dataDir);
     }
 
+    /** The hub's process, for its processor time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     long pid() {
         return process.pid();
     }

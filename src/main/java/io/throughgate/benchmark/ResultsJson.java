@@ -87,6 +87,7 @@ final class ResultsJson {
         node.put("seconds", t.seconds());
         node.put("recordsPerSecond", t.perSecond());
         node.set("latencyMs", latency(Optional.of(t.latency())));
+        t.hubProcessorMsPerRecord().ifPresent(ms -> node.put("hubProcessorMsPerRecord", ms));
         return node;
     }
 

@@ -16,8 +16,8 @@ final class ResultsTable {
         out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s, load average %.1f at start%n%n",
                 machine.processors(), machine.memoryBytes() >> 20, machine.java(), machine.os(), machine
                         .loadAverage());
-        out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s%n", "throughput", "concurrency", "records/s",
-                "p50 ms", "p99 ms", "p99.9 ms", "errors");
+        out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s %12s%n", "throughput", "concurrency", "records/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors", "hub CPU ms/rec");
         results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));
         results.single().forEach(t -> throughputRow(out, "hub single-record HTTPS", t));
         results.batch().ifPresent(t -> throughputRow(out, "hub batch (per batch)", t));
@@ -37,12 +37,12 @@ final class ResultsTable {
     }
 
     private static void throughputRow(PrintStream out, String name, Throughput t) {
-        out.printf(Locale.ROOT, "%-26s %11s %,12.0f %9.1f %9.1f %9.1f %9d%n", name, t.concurrency() == 0
+        out.printf(Locale.ROOT, "%-26s %11s %,12.0f %9.1f %9.1f %9.1f %9d %12s%n", name, t.concurrency() == 0
                 ? "-"
                 : Integer.toString(t.concurrency()), t.perSecond(), t.latency().p50(), t.latency().p99(),
-                t.latency()
-                        .p999(),
-                t.errors());
+                t.latency().p999(), t.errors(), t.hubProcessorMsPerRecord().isPresent()
+                        ? String.format(Locale.ROOT, "%.2f", t.hubProcessorMsPerRecord().getAsDouble())
+                        : "-");
     }
 
     private static void latencyRow(PrintStream out, String name, Optional<PacedLatency> paced) {

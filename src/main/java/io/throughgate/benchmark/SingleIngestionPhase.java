@@ -14,8 +14,8 @@ final class SingleIngestionPhase {
     }
 
     static Throughput run(HubClient client, SampleRecords records, BenchmarkSettings settings, int concurrency,
-            Progress progress) throws InterruptedException {
-        Window window = new Window(settings.warmUp(), settings.measure());
+            ProcessHandle hub, Progress progress) throws InterruptedException {
+        Window window = new Window(settings.warmUp(), settings.measure(), hub);
         Progress.Phase phase = progress.phase("hub single, concurrency " + concurrency, window::seen);
         CountDownLatch finished = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {

@@ -1,5 +1,9 @@
 package io.throughgate.benchmark;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
 /**
  * One measured load: records accepted per second over the measuring window (after the warm-up), with the latency
  * of each answer.
@@ -10,8 +14,18 @@ package io.throughgate.benchmark;
  * @param errors answers other than acceptance in the window
  * @param seconds the window's length
  * @param latency the latency of each answer (each HTTP answer; each batch for the batch phase)
+ * @param hubProcessorTime the hub's processor time (all its threads, its broker's included) in the window, for the
+ *        hub's phases
  */
-record Throughput(String phase, int concurrency, long records, long errors, double seconds, LatencySummary latency) {
+record Throughput(String phase, int concurrency, long records, long errors, double seconds, LatencySummary latency,
+        Optional<Duration> hubProcessorTime) {
+
+    /** The hub's processor time per accepted record, in milliseconds, where measured. */
+    OptionalDouble hubProcessorMsPerRecord() {
+        return records == 0 || hubProcessorTime.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(hubProcessorTime.get().toNanos() / 1e6 / records);
+    }
 
     /** Records per second. */
     double perSecond() {

@@ -1,6 +1,7 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,9 +19,17 @@ final class Window {
     private final Percentiles latency = new Percentiles();
     private final AtomicReference<String> firstError = new AtomicReference<>();
 
+    private final ProcessorTime hubProcessorTime;
+
     Window(Duration warmUp, Duration measure) {
+        this(warmUp, measure, null);
+    }
+
+    /** A window that also measures the hub's processor time while it is open. */
+    Window(Duration warmUp, Duration measure, ProcessHandle hub) {
         this.measureFrom = System.nanoTime() + warmUp.toNanos();
         this.measureUntil = measureFrom + measure.toNanos();
+        this.hubProcessorTime = hub == null ? null : ProcessorTime.between(hub, measureFrom, measureUntil);
     }
 
     /** Whether the phase should still start work. */
@@ -61,6 +70,6 @@ final class Window {
 
     Throughput result(String phase, int concurrency) {
         return new Throughput(phase, concurrency, records.get(), errors.get(), (measureUntil - measureFrom) / 1e9,
-                latency.summary());
+                latency.summary(), hubProcessorTime == null ? Optional.empty() : hubProcessorTime.used());
     }
 }

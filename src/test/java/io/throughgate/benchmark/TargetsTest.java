@@ -14,7 +14,8 @@ class TargetsTest {
     private static final Machine MACHINE = new Machine(2, 8L << 30, "OpenJDK 17", "Linux", 0.5);
 
     static Throughput throughput(String phase, int concurrency, long records, double seconds) {
-        return new Throughput(phase, concurrency, records, 0, seconds, LatencySummary.NONE);
+        return new Throughput(phase, concurrency, records, 0, seconds, LatencySummary.NONE, java.util.Optional
+                .empty());
     }
 
     static PacedLatency paced(double p99, long missing) {
