@@ -91,7 +91,11 @@ public class SharingLog {
         proofs = new SharingLogProofs(queries);
         retention = new SharingLogRetention(database.dataSource());
         Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The log end offset, not the last stable offset: a transaction's commit is acknowledged before the broker
+        // has written its markers, and until then the last stable offset stays before its events. Waiting for the
+        // indexer to pass the log end offset waits for those markers, so a record answered 202 before the call is
+        // in the index when it returns.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         endOffsets = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<SharingLogIndexer.AfterRound> rounds = new ArrayList<>();
         rounds.add(() -> checkpoints.signIfDue(clock.instant()));
