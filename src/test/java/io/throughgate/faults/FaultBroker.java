@@ -4,6 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 import io.throughgate.testing.KafkaBrokerTestResource;
 
@@ -30,6 +39,34 @@ final class FaultBroker implements AutoCloseable {
     /** Kills the broker with SIGKILL. */
     void kill() {
         process.kill();
+    }
+
+    /**
+     * Makes the broker refuse every write to a topic while it takes those to other topics and serves reads: the
+     * topic's {@code max.message.bytes} below the size of any batch of messages, so that producers get {@code
+     * MESSAGE_TOO_LARGE}, as they do from a broker whose size limit their messages exceed.
+     */
+    void refuseWrites(String topic) {
+        alterTopic(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100"),
+                AlterConfigOp.OpType.SET));
+    }
+
+    /** Lets a topic take writes again (see {@link #refuseWrites}). */
+    void acceptWrites(String topic) {
+        alterTopic(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
+                AlterConfigOp.OpType.DELETE));
+    }
+
+    private void alterTopic(String topic, AlterConfigOp operation) {
+        try (Admin admin = Admin.create(clientProperties())) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    operation))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot change " + topic + "'s settings", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     String bootstrapServers() {

@@ -8,16 +8,16 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * A PostgreSQL database of the fault tests' own ({@code faults}, created afresh for each scenario), on the server
- * CI provides at 127.0.0.1:5432 with trust authentication; {@code -Dthroughgate.faults.postgresql=jdbc:...} points
- * elsewhere.
+ * A PostgreSQL database of the fault tests' own ({@code faults_<pid>}, created afresh for each scenario and dropped
+ * after it, so that runs on the same server at the same time leave each other alone), on the server CI provides at
+ * 127.0.0.1:5432 with trust authentication; {@code -Dthroughgate.faults.postgresql=jdbc:...} points elsewhere.
  */
 final class FaultDatabase {
 
     static final String USER = "postgres";
     private static final String SERVER = System.getProperty("throughgate.faults.postgresql",
             "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String NAME = "faults";
+    private static final String NAME = "faults_" + ProcessHandle.current().pid();
 
     private FaultDatabase() {
     }
@@ -30,6 +30,14 @@ final class FaultDatabase {
             statement.execute("CREATE DATABASE " + NAME);
         }
         return new FaultDatabase();
+    }
+
+    /** Drops the database, closing whatever connections are left. */
+    void drop() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+        }
     }
 
     String url() {

@@ -72,6 +72,13 @@ final class HubClient {
                         .ofString());
     }
 
+    /** POSTs newline-delimited JSON (a batch of records); throws IOException when no answer came. */
+    HttpResponse<String> postNdjson(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Content-Type",
+                "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs; throws IOException when no answer came. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build(),
