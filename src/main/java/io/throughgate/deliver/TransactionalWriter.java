@@ -93,13 +93,19 @@ final class TransactionalWriter implements Runnable {
                 sent.add(record.deliveries().stream().map(current::send).toList());
             }
             List<List<RecordMetadata>> landed = new ArrayList<>();
+            List<Future<RecordMetadata>> logged = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 List<RecordMetadata> where = new ArrayList<>();
                 for (Future<RecordMetadata> delivery : sent.get(i)) {
                     where.add(delivery.get(10, TimeUnit.SECONDS));
                 }
                 landed.add(where);
-                batch.get(i).logEvents().apply(where).forEach(current::send);
+                batch.get(i).logEvents().apply(where).forEach(event -> logged.add(current.send(event)));
+            }
+            // Every sharing-log event must have landed before the commit: a send that failed must abort the
+            // transaction rather than leave deliveries committed without their log entries.
+            for (Future<RecordMetadata> event : logged) {
+                event.get(10, TimeUnit.SECONDS);
             }
             commit(current);
             for (int i = 0; i < batch.size(); i++) {
