@@ -102,8 +102,9 @@ final class TransactionalWriter implements Runnable {
                 landed.add(where);
                 batch.get(i).logEvents().apply(where).forEach(event -> logged.add(current.send(event)));
             }
-            // Every sharing-log event must have landed before the commit: a send that failed must abort the
-            // transaction rather than leave deliveries committed without their log entries.
+            // Every sharing-log event must have landed before the commit. A failed send then aborts the transaction
+            // here, by this writer's own check, rather than by trusting the producer to refuse the commit; either way
+            // no delivery is committed without its log entries.
             for (Future<RecordMetadata> event : logged) {
                 event.get(10, TimeUnit.SECONDS);
             }

@@ -2,6 +2,7 @@ package io.throughgate.deliver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +48,7 @@ class DeliveryWriterTest {
         try (DeliveryWriter writer = new DeliveryWriter(kafka.clientProperties(), "writer-test-" + UUID.randomUUID(),
                 1)) {
             DeliveryBatch refused = record(inbox, log, "refused", LOG_TOPIC_MAX_MESSAGE_BYTES * 10);
-            assertEquals(true, writer.submit(refused));
+            assertTrue(writer.submit(refused), "queued");
             ExecutionException failure = assertThrows(ExecutionException.class,
                     () -> refused.written().get(30, TimeUnit.SECONDS),
                     "the transaction of a record whose log event was refused must fail");
@@ -55,7 +56,7 @@ class DeliveryWriterTest {
             assertEquals(List.of(), keys(log));
 
             DeliveryBatch accepted = record(inbox, log, "accepted", 10);
-            assertEquals(true, writer.submit(accepted));
+            assertTrue(writer.submit(accepted), "queued");
             accepted.written().get(30, TimeUnit.SECONDS);
             assertEquals(List.of("accepted"), keys(inbox), "the writer recovers and commits the next record");
             assertEquals(List.of("accepted"), keys(log));
