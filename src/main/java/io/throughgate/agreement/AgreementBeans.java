@@ -30,6 +30,6 @@ public class AgreementBeans {
     AgreementLoader loader(ContractFiles contracts, AgencyDirectory directory, PurposeCatalog purposes,
             RecordFieldCatalog fields, TrustedAuthorities authorities) {
         return new AgreementLoader(contracts, directory, new AgreementLinter(directory, purposes, fields),
-                new SignatureVerifier(authorities));
+                new SignatureVerifier(authorities, directory));
     }
 }

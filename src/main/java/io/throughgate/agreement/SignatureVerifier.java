@@ -23,17 +23,26 @@ import org.bouncycastle.operator.OperatorCreationException;
 
 import io.throughgate.agreement.SignatureCheck.Outcome;
 import io.throughgate.directory.Agency;
+import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.directory.IssuerRule;
 import io.throughgate.identity.Role;
 import io.throughgate.pki.CertificateIdentities;
+import io.throughgate.pki.PublicKeyPins;
 import io.throughgate.pki.TrustedAuthorities;
 
 /** Verifies one party's detached CMS signature of an agreement file. */
 public final class SignatureVerifier {
 
     private final TrustedAuthorities authorities;
+    private final AgencyDirectory directory;
 
-    public SignatureVerifier(TrustedAuthorities authorities) {
+    /**
+     * @param authorities the CAs a signer's certificate must chain to
+     * @param directory the directory that pins, for each party, the CAs that may vouch for its DPO
+     */
+    public SignatureVerifier(TrustedAuthorities authorities, AgencyDirectory directory) {
         this.authorities = authorities;
+        this.directory = directory;
     }
 
     /**
@@ -44,7 +53,9 @@ public final class SignatureVerifier {
      * signed attributes verifies with the certificate's key (else {@link Outcome#TAMPERED});</li>
      * <li>the certificate chains to a trusted CA and was valid at the stated signing time (RFC 5280 section 6.1),
      * which is not in the future;</li>
-     * <li>the certificate names the party's agency and the DPO role (else {@link Outcome#WRONG_SIGNER}).</li>
+     * <li>the certificate names the party's agency and the DPO role (else {@link Outcome#WRONG_SIGNER});</li>
+     * <li>a CA in its path is pinned for the party in the directory and may grant the DPO role
+     * ({@link IssuerRule}, else {@link Outcome#UNTRUSTED_SIGNER}).</li>
      * </ol>
      *
      * @param party the agency whose signature this should be
@@ -96,8 +107,9 @@ public final class SignatureVerifier {
             return check(party, Outcome.UNTRUSTED_SIGNER, subject, signedAt,
                     "the signature has no signing time, or one in the future");
         }
+        List<X509Certificate> path;
         try {
-            authorities.validatePath(chain, signedAt);
+            path = authorities.validatePath(chain, signedAt);
         } catch (GeneralSecurityException e) {
             return check(party, Outcome.UNTRUSTED_SIGNER, subject, signedAt,
                     "the signer's certificate is not from a trusted CA or was not valid when it signed");
@@ -106,6 +118,13 @@ public final class SignatureVerifier {
         if (!uris.contains(Agency.IDENTITY_PREFIX + party) || !uris.contains(Role.DPO.certificateUri())) {
             return check(party, Outcome.WRONG_SIGNER, subject, signedAt,
                     "signed by " + describe(uris) + ", not by the data protection officer of " + party);
+        }
+        Optional<Agency> agency = directory.find(party);
+        Optional<IssuerRule.Refusal> refusal = agency.flatMap(known -> IssuerRule.check(directory, known,
+                path.stream().map(PublicKeyPins::sha256Hex).toList(), true));
+        if (agency.isEmpty() || refusal.isPresent()) {
+            return check(party, Outcome.UNTRUSTED_SIGNER, subject, signedAt,
+                    refusal.map(IssuerRule.Refusal::message).orElse(party + " is not in the agency directory"));
         }
         return check(party, Outcome.VALID, subject, signedAt, "signed by the data protection officer of " + party);
     }

@@ -33,11 +33,11 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
      * Loads the contracts of a folder.
      *
      * @param folder the contracts folder
-     * @param trustedCertificates the PEM file of the CAs that issue DPO certificates
+     * @param trustedCertificates the PEM files of the CAs that issue DPO certificates
      * @param clock the clock signatures are verified at
      * @throws io.throughgate.contract.InvalidContractException if the directory, purposes or a schema is malformed
      */
-    public static ContractsBootstrap load(Path folder, Path trustedCertificates, Clock clock) {
+    public static ContractsBootstrap load(Path folder, List<Path> trustedCertificates, Clock clock) {
         ContractFiles contracts = new ContractFiles(folder);
         AgencyDirectory directory = AgencyDirectoryLoader.parse(contracts.read(AgencyDirectoryLoader.FILE));
         PurposeCatalog purposes = PurposeCatalog.parse(contracts.read(PurposeCatalog.FILE));
@@ -45,7 +45,7 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
         ConsentPolicy.parse(contracts.read(ConsentPolicy.FILE));
         AgreementLoader loader = new AgreementLoader(contracts, directory,
                 new AgreementLinter(directory, purposes, new SchemaFieldCatalog(schemas)),
-                new SignatureVerifier(TrustedAuthorities.load(trustedCertificates)));
+                new SignatureVerifier(TrustedAuthorities.load(trustedCertificates), directory));
         return new ContractsBootstrap(contracts, directory, purposes, schemas, loader.loadAll(clock.instant()));
     }
 }

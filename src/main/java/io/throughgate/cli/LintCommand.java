@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Set;
 
 import io.throughgate.ClockProducer;
@@ -27,10 +28,14 @@ public final class LintCommand {
             that does not verify is a problem; an agreement not yet signed by every party is only a status.
 
               --contracts DIR              the contracts folder (default: contracts)
-              --trusted-certificates PEM   the CAs that issue DPO certificates (default: certs-dev/ca/ca.crt)
+              --trusted-certificates PEM   the CAs that issue DPO certificates, PEM files separated by commas
+                                           (default: certs-dev/ca/ca.crt,certs-dev/borough-ca/ca.crt); the
+                                           directory pins which of them may vouch for each party's DPO
 
             Exit status: 0 no problem, 1 problems found, 2 usage error.
             """;
+
+    private static final String DEVELOPMENT_CAS = "certs-dev/ca/ca.crt,certs-dev/borough-ca/ca.crt";
 
     private LintCommand() {
     }
@@ -52,7 +57,9 @@ public final class LintCommand {
         ContractsBootstrap contracts;
         try {
             contracts = ContractsBootstrap.load(Path.of(options.value("--contracts").orElse("contracts")),
-                    Path.of(options.value("--trusted-certificates").orElse("certs-dev/ca/ca.crt")), clock);
+                    Arrays.stream(options.value("--trusted-certificates").orElse(DEVELOPMENT_CAS).split(","))
+                            .map(String::strip).map(Path::of).toList(),
+                    clock);
         } catch (InvalidContractException e) {
             e.problems().forEach(problem -> out.println(problem));
             out.println("lint-contracts: " + e.problems().size() + " problems");

@@ -102,7 +102,8 @@ public final class SignAgreementCommand {
         }
         AgencyDirectory directory = AgencyDirectoryLoader.parse(Files.readAllBytes(contracts.resolve(
                 AgencyDirectoryLoader.FILE)));
-        SignatureVerifier verifier = new SignatureVerifier(TrustedAuthorities.load(certs.resolve("ca/ca.crt")));
+        SignatureVerifier verifier = new SignatureVerifier(TrustedAuthorities.load(certs.resolve("ca/ca.crt")),
+                directory);
         int signed = 0;
         for (String party : AgreementParties.of(agreement.get(), directory)) {
             Path existing = folder.resolve("signatures").resolve(party + ".p7s");

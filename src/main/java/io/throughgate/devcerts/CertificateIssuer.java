@@ -5,20 +5,25 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -95,6 +100,27 @@ final class CertificateIssuer {
             return new IssuedCertificate(certificate, keys.getPrivate(), ca.certificate());
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot issue the certificate " + profile.subject(), e);
+        }
+    }
+
+    /**
+     * Issues a certificate revocation list (RFC 5280 section 5) of the CA listing the given serials, revoked at
+     * thisUpdate, signed by the CA.
+     */
+    static X509CRL revocationList(CertificateAuthority ca, List<BigInteger> serials, Instant thisUpdate,
+            Instant nextUpdate) {
+        Objects.requireNonNull(ca, "ca");
+        checkValidity(thisUpdate, nextUpdate);
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), date(thisUpdate));
+        builder.setNextUpdate(date(nextUpdate));
+        serials.forEach(serial -> builder.addCRLEntry(serial, date(thisUpdate), CRLReason.keyCompromise));
+        BouncyCastle.register();
+        try {
+            return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM)
+                    .setProvider(BouncyCastle.PROVIDER).build(ca.privateKey())));
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a CRL of " + ca.subject(), e);
         }
     }
 

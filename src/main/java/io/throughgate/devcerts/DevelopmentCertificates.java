@@ -2,7 +2,9 @@ package io.throughgate.devcerts;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -128,5 +130,25 @@ public final class DevelopmentCertificates {
         Objects.requireNonNull(ca, "ca");
         BouncyCastle.register();
         return CertificateIssuer.issue(ca, DevelopmentProfiles.client(commonName, sanUris), notBefore, notAfter);
+    }
+
+    /**
+     * Issues a certificate like {@link #issueClientCertificate} whose extendedKeyUsage allows only TLS server
+     * authentication: tests use it for a certificate that must not authenticate a client.
+     */
+    public static IssuedCertificate issueServerOnlyCertificate(CertificateAuthority ca, String commonName,
+            List<String> sanUris, Instant notBefore, Instant notAfter) {
+        Objects.requireNonNull(ca, "ca");
+        BouncyCastle.register();
+        return CertificateIssuer.issue(ca, DevelopmentProfiles.serverOnly(commonName, sanUris), notBefore, notAfter);
+    }
+
+    /**
+     * Issues the CA's certificate revocation list (RFC 5280 section 5), revoking the given serials as of now, due
+     * for renewal in a week.
+     */
+    public static X509CRL revocationList(CertificateAuthority ca, List<BigInteger> serials) {
+        Instant now = Instant.now();
+        return CertificateIssuer.revocationList(ca, serials, now.minusSeconds(60), now.plus(Duration.ofDays(7)));
     }
 }

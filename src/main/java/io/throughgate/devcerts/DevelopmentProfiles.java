@@ -28,6 +28,12 @@ final class DevelopmentProfiles {
     /** The common name of the development CA. */
     static final String CA_COMMON_NAME = "Throughgate Development CA";
 
+    /**
+     * The common name of the second development CA: a borough's own CA that the hub trusts, pinned in the directory
+     * for that borough only, so that its certificates for any other agency or role are refused.
+     */
+    static final String BOROUGH_CA_COMMON_NAME = "Camden Borough Development CA";
+
     /** The host names the hub's server certificate covers: local runs, Docker Compose and Kubernetes. */
     static final List<String> SERVER_DNS_NAMES = List.of("localhost", "throughgate", "throughgate.throughgate.svc",
             "throughgate.throughgate.svc.cluster.local");
@@ -127,6 +133,13 @@ final class DevelopmentProfiles {
         Objects.requireNonNull(sanUris, "sanUris");
         return new LeafProfile(subject(commonName, ORGANISATION), uris(sanUris.toArray(new String[0])),
                 KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_clientAuth));
+    }
+
+    /** A certificate of the hub's organisation for TLS servers only, with the given identities. */
+    static LeafProfile serverOnly(String commonName, List<String> sanUris) {
+        Objects.requireNonNull(sanUris, "sanUris");
+        return new LeafProfile(subject(commonName, ORGANISATION), uris(sanUris.toArray(new String[0])),
+                KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_serverAuth));
     }
 
     private static GeneralNames uris(String... uris) {

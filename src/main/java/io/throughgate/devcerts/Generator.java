@@ -46,37 +46,43 @@ final class Generator {
     }
 
     GenerationSummary generate(AgencyDirectory directory) throws IOException {
-        CertificateAuthority ca = authority();
+        CertificateAuthority ca = authority(layout.caCertificate(), layout.caKey(), DevelopmentProfiles.CA_COMMON_NAME);
+        CertificateAuthority boroughCa = authority(layout.boroughCaCertificate(), layout.boroughCaKey(),
+                DevelopmentProfiles.BOROUGH_CA_COMMON_NAME);
         trustStore(ca);
         List<Leaf> leaves = new ArrayList<>();
-        leaves.add(new Leaf(layout.server(), DevelopmentProfiles.server()));
-        leaves.add(new Leaf(layout.hubSigning(), DevelopmentProfiles.hubSigning()));
-        leaves.add(new Leaf(layout.hubSharingLog(), DevelopmentProfiles.hubSharingLog()));
+        leaves.add(new Leaf(layout.server(), DevelopmentProfiles.server(), ca));
+        leaves.add(new Leaf(layout.hubSigning(), DevelopmentProfiles.hubSigning(), ca));
+        leaves.add(new Leaf(layout.hubSharingLog(), DevelopmentProfiles.hubSharingLog(), ca));
         for (Agency agency : directory.all()) {
-            leaves.add(new Leaf(layout.agency(agency.code()), DevelopmentProfiles.agency(agency)));
+            leaves.add(new Leaf(layout.agency(agency.code()), DevelopmentProfiles.agency(agency), ca));
             leaves.add(new Leaf(layout.dataProtectionOfficer(agency.code()),
-                    DevelopmentProfiles.dataProtectionOfficer(agency)));
-            leaves.add(new Leaf(layout.agencyEncryption(agency.code()), DevelopmentProfiles.encryption(agency)));
+                    DevelopmentProfiles.dataProtectionOfficer(agency), ca));
+            leaves.add(new Leaf(layout.agencyEncryption(agency.code()), DevelopmentProfiles.encryption(agency), ca));
+        }
+        for (String code : PkiLayout.BOROUGH_CA_AGENCIES) {
+            directory.find(code).ifPresent(agency -> leaves.add(new Leaf(layout.boroughCaAgency(code),
+                    DevelopmentProfiles.agency(agency), boroughCa)));
+            directory.find(code).ifPresent(agency -> leaves.add(new Leaf(layout.boroughCaDataProtectionOfficer(code),
+                    DevelopmentProfiles.dataProtectionOfficer(agency), boroughCa)));
         }
         // The checks only read, and opening a PKCS#12 file costs several PBKDF2 derivations: check in parallel.
-        List<Optional<String>> reasons = leaves.parallelStream().map(leaf -> reasonToIssue(leaf, ca)).toList();
+        List<Optional<String>> reasons = leaves.parallelStream().map(this::reasonToIssue).toList();
         for (int i = 0; i < leaves.size(); i++) {
-            issue(leaves.get(i), reasons.get(i), ca);
+            issue(leaves.get(i), reasons.get(i));
         }
         writeIfChanged(layout.readme(), ReadmeText.TEXT.getBytes(StandardCharsets.UTF_8));
         return new GenerationSummary(layout.root(), newAuthority, issued, kept, written);
     }
 
-    private CertificateAuthority authority() throws IOException {
-        Path certificate = layout.caCertificate();
-        Path key = layout.caKey();
+    private CertificateAuthority authority(Path certificate, Path key, String commonName) throws IOException {
         boolean hasCertificate = Files.exists(certificate);
         boolean hasKey = Files.exists(key);
         if (renewal == Renewal.EVERYTHING) {
-            return newAuthority("replacement requested");
+            return newAuthority(certificate, key, commonName, "replacement requested");
         }
         if (!hasCertificate && !hasKey) {
-            return newAuthority("missing");
+            return newAuthority(certificate, key, commonName, "missing");
         }
         if (hasCertificate != hasKey) {
             throw new IOException((hasKey ? certificate : key) + " is missing but " + (hasKey ? key : certificate)
@@ -90,20 +96,21 @@ final class Generator {
                     + "reissue every certificate", e);
         }
         if (ca.certificate().getNotAfter().toInstant().isBefore(renewBefore)) {
-            return newAuthority("expires " + ca.certificate().getNotAfter().toInstant());
+            return newAuthority(certificate, key, commonName, "expires " + ca.certificate().getNotAfter().toInstant());
         }
         return ca;
     }
 
-    private CertificateAuthority newAuthority(String reason) throws IOException {
+    private CertificateAuthority newAuthority(Path certificate, Path key, String commonName, String reason)
+            throws IOException {
         CertificateAuthority ca = CertificateIssuer.newAuthority(
-                DevelopmentProfiles.subject(DevelopmentProfiles.CA_COMMON_NAME, DevelopmentProfiles.ORGANISATION),
+                DevelopmentProfiles.subject(commonName, DevelopmentProfiles.ORGANISATION),
                 notBefore(), now.atZone(ZoneOffset.UTC).plusYears(CA_VALIDITY_YEARS).toInstant());
-        Pem.writeCertificates(layout.caCertificate(), List.of(ca.certificate()));
-        Pem.writePrivateKey(layout.caKey(), ca.privateKey());
-        written.add(layout.caCertificate());
-        written.add(layout.caKey());
-        issued.add(relative(layout.caCertificate()) + ": " + reason);
+        Pem.writeCertificates(certificate, List.of(ca.certificate()));
+        Pem.writePrivateKey(key, ca.privateKey());
+        written.add(certificate);
+        written.add(key);
+        issued.add(relative(certificate) + ": " + reason);
         newAuthority = true;
         return ca;
     }
@@ -126,19 +133,19 @@ final class Generator {
         written.add(file);
     }
 
-    private Optional<String> reasonToIssue(Leaf leaf, CertificateAuthority ca) {
+    private Optional<String> reasonToIssue(Leaf leaf) {
         return renewal == Renewal.IF_NEEDED
-                ? LeafCheck.reasonToIssue(leaf.files(), leaf.profile(), ca, renewBefore, password)
+                ? LeafCheck.reasonToIssue(leaf.files(), leaf.profile(), leaf.issuer(), renewBefore, password)
                 : Optional.of("renewal requested");
     }
 
-    private void issue(Leaf leaf, Optional<String> reason, CertificateAuthority ca) throws IOException {
+    private void issue(Leaf leaf, Optional<String> reason) throws IOException {
         if (reason.isEmpty()) {
             kept++;
             return;
         }
         Instant notAfter = now.atZone(ZoneOffset.UTC).plusYears(LEAF_VALIDITY_YEARS).toInstant();
-        leaf.files().write(CertificateIssuer.issue(ca, leaf.profile(), notBefore(), notAfter), password);
+        leaf.files().write(CertificateIssuer.issue(leaf.issuer(), leaf.profile(), notBefore(), notAfter), password);
         written.addAll(leaf.files().all());
         issued.add(relative(leaf.files().certificate()) + ": " + reason.get());
     }
@@ -161,7 +168,7 @@ final class Generator {
         return layout.root().relativize(file).toString().replace('\\', '/');
     }
 
-    /** An end-entity certificate to keep or issue: where its files are and what it must say. */
-    private record Leaf(LeafFiles files, LeafProfile profile) {
+    /** An end-entity certificate to keep or issue: where its files are, what it must say and which CA issues it. */
+    private record Leaf(LeafFiles files, LeafProfile profile, CertificateAuthority issuer) {
     }
 }

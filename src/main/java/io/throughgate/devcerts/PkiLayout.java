@@ -1,6 +1,7 @@
 package io.throughgate.devcerts;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * agencies/&lt;code&gt;/&lt;code&gt;.crt, .key, .p12
  * agencies/&lt;code&gt;/&lt;code&gt;-encryption.crt, -encryption.key, -encryption.p12
  * dpo/&lt;code&gt;/&lt;code&gt;-dpo.crt, -dpo.key, -dpo.p12
+ * borough-ca/ca.crt, borough-ca/ca.key
+ * borough-ca/&lt;code&gt;/&lt;code&gt;.crt, .key, .p12 and &lt;code&gt;-dpo.crt, -dpo.key, -dpo.p12
  * </pre>
  *
  * @param root the folder, e.g. {@code certs-dev}
@@ -34,6 +37,12 @@ public record PkiLayout(Path root) {
 
     /** The name of the hub's sharing-log signing certificate (its files are {@code hub/sharing-log.*}). */
     public static final String SHARING_LOG_NAME = "sharing-log";
+
+    /**
+     * The agencies the second development CA ({@code borough-ca/}) issues an agency and a DPO certificate for:
+     * Camden, for which the directory pins it, and the partnership, for which it does not.
+     */
+    public static final List<String> BOROUGH_CA_AGENCIES = List.of("yot-camden", "partnership-london-resettlement");
 
     private static final Pattern SAFE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -54,6 +63,31 @@ public record PkiLayout(Path root) {
     /** {@code ca/truststore.p12}: the CA certificate as a trusted entry, for Java clients. */
     public Path trustStore() {
         return root.resolve("ca").resolve("truststore.p12");
+    }
+
+    /** {@code borough-ca/ca.crt}: the second development CA's certificate. */
+    public Path boroughCaCertificate() {
+        return root.resolve("borough-ca").resolve("ca.crt");
+    }
+
+    /** {@code borough-ca/ca.key}: the second development CA's private key. */
+    public Path boroughCaKey() {
+        return root.resolve("borough-ca").resolve("ca.key");
+    }
+
+    /** An agency's client certificate from the second CA, {@code borough-ca/<code>/<code>.*}, alias the code. */
+    public LeafFiles boroughCaAgency(String code) {
+        Path folder = root.resolve("borough-ca").resolve(safe(code));
+        return new LeafFiles(folder.resolve(code + ".crt"), folder.resolve(code + ".key"),
+                folder.resolve(code + ".p12"), code);
+    }
+
+    /** A DPO certificate from the second CA, {@code borough-ca/<code>/<code>-dpo.*}, alias {@code <code>-dpo}. */
+    public LeafFiles boroughCaDataProtectionOfficer(String code) {
+        String name = safe(code) + "-dpo";
+        Path folder = root.resolve("borough-ca").resolve(code);
+        return new LeafFiles(folder.resolve(name + ".crt"), folder.resolve(name + ".key"),
+                folder.resolve(name + ".p12"), name);
     }
 
     /** {@code README.md}. */

@@ -44,6 +44,14 @@ final class ReadmeText {
               data protection officer, naming the agency's URI and `urn:throughgate:role:dpo`; it is also a TLS
               client certificate and signs agreements. The DPO of `partnership-london-resettlement` is the
               partnership-wide DPO.
+            - `borough-ca/ca.crt`, `borough-ca/ca.key`: a second development CA, "Camden Borough Development CA",
+              standing for a borough that runs its own CA. The hub trusts it, but `contracts/agencies.yaml` pins it
+              for `yot-camden` only and grants it neither the DPO role nor the partnership's identity.
+            - `borough-ca/yot-camden/yot-camden.*`: Camden's client certificate from its own CA; accepted.
+            - `borough-ca/yot-camden/yot-camden-dpo.*`: a DPO certificate from that CA; refused
+              (`issuer-not-granted`), since the CA may not grant the DPO role.
+            - `borough-ca/partnership-london-resettlement/partnership-london-resettlement.*` and `-dpo.*`: the
+              partnership's identity minted by that CA; refused (`issuer-not-pinned`).
 
             `.crt` files hold the certificate followed by the CA certificate. `.key` files are unencrypted PKCS#8
             PEM. `.p12` files are PKCS#12 (PBES2 with AES-256, HMAC-SHA256 MAC) holding the key and the chain;

@@ -1,6 +1,7 @@
 package io.throughgate.directory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param validFrom the first day it may exchange records
  * @param validUntil the last day it may exchange records, if it has one
  * @param certificateIdentity the subject alternative name URI its client certificates carry
+ * @param issuers the ids of the {@link PinnedAuthority pinned CAs} allowed to issue its certificates, at least one
  * @param details descriptive facts that do not change what the hub does (borough, GSS code, location)
  */
 public record Agency(
@@ -22,6 +24,7 @@ public record Agency(
         LocalDate validFrom,
         Optional<LocalDate> validUntil,
         String certificateIdentity,
+        List<String> issuers,
         AgencyDetails details) {
 
     /** The URI prefix of an agency's certificate identity; the agency code follows it. */
@@ -34,6 +37,10 @@ public record Agency(
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(certificateIdentity, "certificateIdentity");
+        issuers = List.copyOf(issuers);
+        if (issuers.isEmpty()) {
+            throw new IllegalArgumentException("agency " + code + " names no CA allowed to issue its certificates");
+        }
         Objects.requireNonNull(details, "details");
     }
 

@@ -38,9 +38,12 @@ public final class AgencyDirectoryLoader {
             "certificateIdentity");
     private static final Set<String> OPTIONAL = Set.of("validUntil", "borough", "localAuthority", "gssCode",
             "location", "note");
+    private static final String ISSUERS = "issuers";
     private static final Set<String> REQUIRED_FOR_YOT = Set.of("borough", "localAuthority", "gssCode");
 
     private final List<ContractProblem> problems = new ArrayList<>();
+    private final AuthorityEntriesReader authorityReader = new AuthorityEntriesReader(problems::add);
+    private Map<String, PinnedAuthority> authorities = Map.of();
 
     private AgencyDirectoryLoader() {
     }
@@ -60,10 +63,14 @@ public final class AgencyDirectoryLoader {
         List<Agency> agencies = new ArrayList<>();
         try {
             Optional<Node> root = YamlNodes.compose(new String(content, StandardCharsets.UTF_8));
-            Optional<SequenceNode> entries = root.flatMap(this::agencyEntries);
+            Optional<SequenceNode> authorityEntries = root.flatMap(node -> list(node, "certificateAuthorities"));
+            authorityEntries.map(authorityReader::read).ifPresent(read -> authorities = read.stream()
+                    .collect(Collectors.toMap(PinnedAuthority::id, authority -> authority, (a, b) -> a)));
+            Optional<SequenceNode> entries = root.flatMap(node -> list(node, "agencies"));
             entries.ifPresent(sequence -> agencies.addAll(readEntries(sequence)));
-            if (root.isEmpty() || entries.isEmpty()) {
-                problem(root.map(YamlNodes::line).orElse(0), "", "the file must be a mapping with a list 'agencies'");
+            if (root.isEmpty() || entries.isEmpty() || authorityEntries.isEmpty()) {
+                problem(root.map(YamlNodes::line).orElse(0), "",
+                        "the file must be a mapping with the lists 'certificateAuthorities' and 'agencies'");
             }
         } catch (YAMLException e) {
             problem(0, "", "not valid YAML: " + e.getMessage());
@@ -71,12 +78,12 @@ public final class AgencyDirectoryLoader {
         if (!problems.isEmpty()) {
             throw new InvalidContractException(problems);
         }
-        return new AgencyDirectory(agencies, Digests.sha256Hex(content));
+        return new AgencyDirectory(agencies, List.copyOf(authorities.values()), Digests.sha256Hex(content));
     }
 
-    private Optional<SequenceNode> agencyEntries(Node root) {
+    private static Optional<SequenceNode> list(Node root, String name) {
         if (root instanceof MappingNode mapping
-                && YamlNodes.entries(mapping).get("agencies") instanceof SequenceNode sequence
+                && YamlNodes.entries(mapping).get(name) instanceof SequenceNode sequence
                 && !sequence.getValue().isEmpty()) {
             return Optional.of(sequence);
         }
@@ -118,6 +125,7 @@ public final class AgencyDirectoryLoader {
         Map<String, Node> fields = YamlNodes.entries(mapping);
         Map<String, String> values = new HashMap<>();
         fields.forEach((key, value) -> YamlNodes.scalar(value).ifPresent(text -> values.put(key, text.strip())));
+        Node issuerNode = fields.remove(ISSUERS);
         String entry = entryName(index, values.getOrDefault("code", ""));
         int line = YamlNodes.line(node);
         int problemsBefore = problems.size();
@@ -131,6 +139,13 @@ public final class AgencyDirectoryLoader {
                 problem(YamlNodes.line(value), entry, "field '" + key + "' must be a single value");
             }
         });
+        List<String> issuers = issuerNode == null
+                ? List.of()
+                : authorityReader.scalars(issuerNode, entry, ISSUERS).orElse(List.of());
+        if (issuerNode == null || (issuers.isEmpty() && problems.size() == problemsBefore)) {
+            problem(line, entry, "required field 'issuers' is missing or empty: name the certificateAuthorities "
+                    + "allowed to issue this agency's certificates");
+        }
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
@@ -164,13 +179,30 @@ public final class AgencyDirectoryLoader {
             REQUIRED_FOR_YOT.stream().sorted().filter(key -> !values.containsKey(key))
                     .forEach(key -> problem(line, entry, "a yot entry needs '" + key + "'"));
         }
+        checkIssuers(line, entry, kind, issuers);
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
         AgencyDetails details = new AgencyDetails(optional(values, "borough"), optional(values, "localAuthority"),
                 optional(values, "gssCode"), optional(values, "location"), optional(values, "note"));
         return Optional.of(new Agency(code, kind.get(), values.get("displayName"), validFrom.get(), validUntil,
-                values.get("certificateIdentity"), details));
+                values.get("certificateIdentity"), issuers, details));
+    }
+
+    private void checkIssuers(int line, String entry, Optional<AgencyKind> kind, List<String> issuers) {
+        for (String issuer : issuers) {
+            PinnedAuthority authority = authorities.get(issuer);
+            if (authority == null) {
+                problem(line, entry, "issuer '" + issuer + "' is not among the certificateAuthorities");
+            } else if (kind.filter(AgencyKind.PARTNERSHIP::equals).isPresent()
+                    && !authority.grants(IssuerGrant.PARTNERSHIP)) {
+                problem(line, entry, "issuer '" + issuer + "' may not vouch for the partnership's identity: only a "
+                        + "certificate authority whose grants include partnership may issue for a partnership entry");
+            }
+        }
+        if (issuers.stream().distinct().count() != issuers.size()) {
+            problem(line, entry, "issuers names a certificate authority twice");
+        }
     }
 
     private Optional<LocalDate> date(int line, String entry, String field, String text) {
@@ -187,7 +219,8 @@ public final class AgencyDirectoryLoader {
     }
 
     private static String allowedFields() {
-        return Stream.concat(REQUIRED.stream(), OPTIONAL.stream()).sorted().collect(Collectors.joining(", "));
+        return Stream.concat(Stream.concat(REQUIRED.stream(), OPTIONAL.stream()), Stream.of(ISSUERS)).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static String entryName(int index, String code) {

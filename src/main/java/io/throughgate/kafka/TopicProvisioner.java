@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.directory.AgencyDirectoryChanged;
 
 /** Creates the hub's topics that are missing: its own and one inbox per agency of the directory. */
 @ApplicationScoped
@@ -31,6 +33,15 @@ public class TopicProvisioner {
 
     @Inject
     AgencyDirectory directory;
+
+    /** Creates the inbox topics of agencies added to the directory while the hub runs. */
+    void onDirectoryChanged(@Observes AgencyDirectoryChanged changed) {
+        try {
+            createMissingTopics();
+        } catch (IllegalStateException e) {
+            LOG.errorf("the inbox topics of the changed agency directory were not all created: %s", e.getMessage());
+        }
+    }
 
     /**
      * Creates every missing topic and waits for the cluster to confirm.

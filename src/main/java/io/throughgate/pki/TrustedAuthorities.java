@@ -9,17 +9,20 @@ import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The CA certificates whose client certificates the hub accepts, loaded once from a PEM file.
+ * The CA certificates whose client certificates the hub accepts, loaded once from PEM files. Trust here says only
+ * that a chain is sound; which agency and role a CA may vouch for is pinned in the agency directory.
  *
  * @param certificates the CA certificates
  */
@@ -33,6 +36,16 @@ public record TrustedAuthorities(List<X509Certificate> certificates) {
             throw new IllegalArgumentException("at least one trusted CA certificate is needed");
         }
         certificates = List.copyOf(certificates);
+    }
+
+    /**
+     * Loads the CA certificates from PEM files.
+     *
+     * @throws IllegalStateException naming the file when one is missing, unreadable or holds no certificate
+     */
+    public static TrustedAuthorities load(List<Path> pemFiles) {
+        return new TrustedAuthorities(pemFiles.stream().flatMap(file -> load(file).certificates().stream())
+                .distinct().toList());
     }
 
     /**
@@ -62,16 +75,18 @@ public record TrustedAuthorities(List<X509Certificate> certificates) {
     }
 
     /**
-     * Validates a certificate chain to one of these CAs at a given time (RFC 5280 section 6.1). Revocation is not
-     * checked: partners' CAs publish no CRL or OCSP endpoint the hub could reach; an agency is withdrawn through
-     * the directory instead.
+     * Validates a certificate chain to one of these CAs at a given time (RFC 5280 section 6.1). Revocation is
+     * checked by the caller, against the CRL files and the deny list the hub reloads (partners' CAs publish no CRL
+     * or OCSP endpoint the hub could reach).
      *
      * @param chain the chain, leaf first; a CA certificate among the trust anchors may end it
      * @param at the time at which every certificate must be valid
+     * @return the CA certificates of the validated path, from the leaf's issuer up to the trust anchor
      * @throws CertPathValidatorException if the chain does not validate; its reason tells expiry from distrust
      * @throws GeneralSecurityException if the chain cannot be read
      */
-    public void validatePath(List<X509Certificate> chain, Instant at) throws GeneralSecurityException {
+    public List<X509Certificate> validatePath(List<X509Certificate> chain, Instant at)
+            throws GeneralSecurityException {
         // The trust anchor is an input to validation, not part of the path (RFC 5280 section 6.1), so a chain
         // that ends with the CA certificate is trimmed.
         List<X509Certificate> path = chain.stream().filter(cert -> !certificates.contains(cert)).toList();
@@ -82,7 +97,11 @@ public record TrustedAuthorities(List<X509Certificate> certificates) {
         PKIXParameters parameters = new PKIXParameters(anchors());
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
-        CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+        PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                .validate(certPath, parameters);
+        List<X509Certificate> authorities = new ArrayList<>(path.subList(1, path.size()));
+        authorities.add(result.getTrustAnchor().getTrustedCert());
+        return List.copyOf(authorities);
     }
 
     /** Whether any of the CAs is development key material. */

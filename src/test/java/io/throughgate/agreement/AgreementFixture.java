@@ -147,7 +147,8 @@ final class AgreementFixture {
         AgencyDirectory directory = AgencyDirectoryLoader.parse(files.read(AgencyDirectoryLoader.FILE));
         AgreementLinter linter = new AgreementLinter(directory, PurposeCatalog.parse(files.read(PurposeCatalog.FILE)),
                 new SchemaFieldCatalog(RecordSchemas.load(files)));
-        SignatureVerifier verifier = new SignatureVerifier(TrustedAuthorities.load(CERTS.resolve("ca/ca.crt")));
+        SignatureVerifier verifier = new SignatureVerifier(TrustedAuthorities.load(List.of(CERTS.resolve("ca/ca.crt"),
+                CERTS.resolve("borough-ca/ca.crt"))), directory);
         return new AgreementLoader(files, directory, linter, verifier).loadAll(Instant.now()).get(0);
     }
 }

@@ -3,6 +3,7 @@ package io.throughgate.agreement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import io.throughgate.devcerts.IssuedCertificate;
 
 /** An agreement is enforced only when every party's DPO has signed its exact bytes and it is within its dates. */
 class AgreementSignaturesTest {
+
+    private static final Path BOROUGH_CA = Path.of("certs-dev/borough-ca");
 
     private static final LocalDate TODAY = LocalDate.now(io.throughgate.ClockProducer.LONDON);
 
@@ -130,6 +133,31 @@ class AgreementSignaturesTest {
         assertEquals(AgreementStatus.INVALID, state.verdict(TODAY).status());
         assertEquals("agreements/release-test/signatures/yot-barnet.p7s: yot-barnet is not a party to release-test",
                 state.problems().get(0).toString());
+    }
+
+    @Test
+    void isNotEnforcedWhenTheSignersCaIsNotPinnedForTheParty() throws IOException {
+        AgreementFixture fixture = current();
+        // Camden's own CA is trusted, and pinned for Camden only: it cannot vouch for Feltham's DPO.
+        CertificateAuthority camdensCa = CertificateAuthority.load(BOROUGH_CA.resolve("ca.crt"),
+                BOROUGH_CA.resolve("ca.key"));
+        IssuedCertificate forged = DevelopmentCertificates.issueClientCertificate(camdensCa, "forged DPO",
+                List.of("urn:throughgate:agency:yoi-feltham", "urn:throughgate:role:dpo"),
+                Instant.now().minusSeconds(3600), Instant.now().plus(Duration.ofDays(1)));
+        fixture.sign("yot-camden", AgreementFixture.dpoKey("yot-camden"));
+        fixture.sign("yoi-feltham", forged.privateKey(), forged.chain());
+        assertSignature(fixture, "yoi-feltham", Outcome.UNTRUSTED_SIGNER, "Certificates of agency yoi-feltham must "
+                + "be issued by a certificate authority the agency directory pins for it (throughgate-dev); this "
+                + "certificate's issuer is not one of them.");
+    }
+
+    @Test
+    void isNotEnforcedWhenTheSignersCaMayNotGrantTheDpoRole() {
+        AgreementFixture fixture = current();
+        fixture.sign("yot-camden", BOROUGH_CA.resolve("yot-camden/yot-camden-dpo.p12"));
+        fixture.sign("yoi-feltham", AgreementFixture.dpoKey("yoi-feltham"));
+        assertSignature(fixture, "yot-camden", Outcome.UNTRUSTED_SIGNER, "Certificate authority camden-dev may "
+                + "issue agency certificates for yot-camden but may not grant the data protection officer role.");
     }
 
     private static void assertSignature(AgreementFixture fixture, String party, Outcome outcome, String detail) {

@@ -20,7 +20,7 @@ class ShippedAgreementsTest {
 
     private static final Clock CLOCK = Clock.system(ClockProducer.LONDON);
     private static final ContractsBootstrap CONTRACTS = ContractsBootstrap.load(Path.of("contracts"),
-            Path.of("certs-dev/ca/ca.crt"), CLOCK);
+            List.of(Path.of("certs-dev/ca/ca.crt")), CLOCK);
 
     @Test
     void everyShippedAgreementIsInForce() {

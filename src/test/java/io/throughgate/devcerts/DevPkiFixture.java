@@ -29,6 +29,11 @@ final class DevPkiFixture {
 
     /** Three agencies: a YOT, a YOI whose validity has passed and whose name needs escaping, the partnership. */
     static final String AGENCIES_YAML = """
+            certificateAuthorities:
+              - id: dev
+                displayName: Development CA
+                spkiSha256: 0000000000000000000000000000000000000000000000000000000000000000
+                grants: [dpo, partnership]
             agencies:
               - code: yot-camden
                 kind: yot
@@ -38,6 +43,7 @@ final class DevPkiFixture {
                 gssCode: E09000007
                 validFrom: 2020-04-01
                 certificateIdentity: urn:throughgate:agency:yot-camden
+                issuers: [dev]
               - code: yoi-feltham
                 kind: yoi
                 displayName: 'HMYOI Feltham, A+B "Unit"'
@@ -45,11 +51,13 @@ final class DevPkiFixture {
                 validFrom: 2020-04-01
                 validUntil: 2024-03-31
                 certificateIdentity: urn:throughgate:agency:yoi-feltham
+                issuers: [dev]
               - code: partnership-london-resettlement
                 kind: partnership
                 displayName: London Resettlement Partnership
                 validFrom: 2020-04-01
                 certificateIdentity: urn:throughgate:agency:partnership-london-resettlement
+                issuers: [dev]
             """;
 
     static final List<String> CODES = List.of("yot-camden", "yoi-feltham", "partnership-london-resettlement");

@@ -33,7 +33,39 @@ class AgencyDirectoryLoaderTest {
                 gssCode: E09000007
                 validFrom: 2020-04-01
                 certificateIdentity: urn:throughgate:agency:yot-camden
+                issuers: [throughgate-dev]
             """;
+
+    private static final String DEV_PIN = "a34c7247788b5f48e72ab62af278d420dd510a6c08fef5294eaeac5e937ab1f0";
+    private static final String BOROUGH_PIN = "116020e9ce34a6c6c36a68b06be770c40572396de70d0c71d06788c99583f33e";
+
+    private static final String AUTHORITIES = """
+            certificateAuthorities:
+              - id: throughgate-dev
+                displayName: Throughgate Development CA
+                spkiSha256: %s
+                grants: [dpo, partnership]
+              - id: camden-dev
+                displayName: Camden Borough Development CA
+                spkiSha256: %s
+            """.formatted(DEV_PIN, BOROUGH_PIN);
+
+    private static final String PARTNERSHIP = """
+              - code: partnership-london-resettlement
+                kind: partnership
+                displayName: London Resettlement Partnership
+                validFrom: 2020-04-01
+                certificateIdentity: urn:throughgate:agency:partnership-london-resettlement
+                issuers: [throughgate-dev]
+            """;
+
+    private static AgencyDirectory parse(String agencies) {
+        return AgencyDirectoryLoader.parse((agencies + AUTHORITIES).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static InvalidContractException problems(String agencies) {
+        return assertThrows(InvalidContractException.class, () -> parse(agencies));
+    }
 
     private static AgencyDirectory shipped() throws IOException {
         return AgencyDirectoryLoader.parse(Files.readAllBytes(Path.of("contracts", AgencyDirectoryLoader.FILE)));
@@ -76,7 +108,7 @@ class AgencyDirectoryLoaderTest {
 
     @Test
     void recordsTheDigestOfTheFile() {
-        AgencyDirectory directory = AgencyDirectoryLoader.parse(CAMDEN.getBytes(StandardCharsets.UTF_8));
+        AgencyDirectory directory = parse(CAMDEN);
         assertEquals(64, directory.sha256().length());
     }
 
@@ -98,8 +130,7 @@ class AgencyDirectoryLoaderTest {
     void rejectsMalformedEntryNamingFileEntryAndProblem(String variant, String original, String replacement,
             String expectedProblem) {
         String malformed = CAMDEN.replace(original.strip(), replacement.strip());
-        InvalidContractException error = assertThrows(InvalidContractException.class,
-                () -> AgencyDirectoryLoader.parse(malformed.getBytes(StandardCharsets.UTF_8)));
+        InvalidContractException error = problems(malformed);
         assertTrue(error.getMessage().contains(expectedProblem.strip()),
                 variant + ": expected '" + expectedProblem.strip() + "' in: " + error.getMessage());
     }
@@ -107,9 +138,8 @@ class AgencyDirectoryLoaderTest {
     @Test
     void rejectsTheSameCodeTwice() {
         String twice = CAMDEN + CAMDEN.substring(CAMDEN.indexOf("  - code")).replace("E09000007", "E09000008");
-        InvalidContractException error = assertThrows(InvalidContractException.class,
-                () -> AgencyDirectoryLoader.parse(twice.getBytes(StandardCharsets.UTF_8)));
-        assertEquals("agencies.yaml:10, entry 2 (yot-camden): code yot-camden is already used by entry 1 "
+        InvalidContractException error = problems(twice);
+        assertEquals("agencies.yaml:11, entry 2 (yot-camden): code yot-camden is already used by entry 1 "
                 + "(yot-camden)", error.problems().get(0).toString());
     }
 
@@ -117,7 +147,8 @@ class AgencyDirectoryLoaderTest {
     void rejectsAFileWithoutAgencies() {
         InvalidContractException error = assertThrows(InvalidContractException.class,
                 () -> AgencyDirectoryLoader.parse("agency: []\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("agencies.yaml:1: the file must be a mapping with a list 'agencies'",
+        assertEquals("agencies.yaml:1: the file must be a mapping with the lists 'certificateAuthorities' and "
+                + "'agencies'",
                 error.problems().get(0).toString());
     }
 
@@ -127,5 +158,59 @@ class AgencyDirectoryLoaderTest {
                 () -> AgencyDirectoryLoader.parse("agencies: [\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(error.getMessage().startsWith("1 problem in the contracts:\n  agencies.yaml: not valid YAML"),
                 error.getMessage());
+    }
+
+    @Test
+    void readsTheCasPinnedForEachAgencyAndWhatTheyMayGrant() throws IOException {
+        AgencyDirectory directory = shipped();
+        Agency camden = directory.find("yot-camden").orElseThrow();
+        assertEquals(List.of("throughgate-dev", "camden-dev"), directory.issuersOf(camden).stream()
+                .map(PinnedAuthority::id).toList());
+        PinnedAuthority borough = directory.issuersOf(camden).get(1);
+        assertEquals(BOROUGH_PIN, borough.spkiSha256());
+        assertEquals(Set.of(), borough.grants());
+        assertEquals(Set.of(IssuerGrant.DPO, IssuerGrant.PARTNERSHIP), directory.issuersOf(camden).get(0).grants());
+        assertEquals(List.of("throughgate-dev"), directory.find("yoi-feltham").orElseThrow().issuers());
+    }
+
+    @Test
+    void rejectsAnAgencyWithoutIssuers() {
+        InvalidContractException error = problems(CAMDEN.replace("    issuers: [throughgate-dev]\n", ""));
+        assertEquals("agencies.yaml:2, entry 1 (yot-camden): required field 'issuers' is missing or empty: name the "
+                + "certificateAuthorities allowed to issue this agency's certificates",
+                error.problems().get(0).toString());
+    }
+
+    @Test
+    void rejectsAnIssuerThatIsNotAmongTheCertificateAuthorities() {
+        InvalidContractException error = problems(CAMDEN.replace("[throughgate-dev]", "[camden-own-ca]"));
+        assertEquals("agencies.yaml:2, entry 1 (yot-camden): issuer 'camden-own-ca' is not among the "
+                + "certificateAuthorities", error.problems().get(0).toString());
+    }
+
+    @Test
+    void rejectsAPartnershipIssuerNotGrantedThePartnershipsIdentity() {
+        InvalidContractException error = problems(CAMDEN + PARTNERSHIP.replace("[throughgate-dev]",
+                "[throughgate-dev, camden-dev]"));
+        assertTrue(error.problems().get(0).toString().endsWith("entry 2 (partnership-london-resettlement): issuer "
+                + "'camden-dev' may not vouch for the partnership's identity: only a certificate authority whose "
+                + "grants include partnership may issue for a partnership entry"), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "pin not hex | spkiSha256: " + BOROUGH_PIN + " | spkiSha256: not-a-pin "
+                    + "| certificate authority 2 (camden-dev): spkiSha256 must be the SHA-256",
+            "unknown grant | grants: [dpo, partnership] | grants: [dpo, everything] "
+                    + "| certificate authority 1 (throughgate-dev): grant 'everything' is not one of dpo, partnership",
+            "same pin twice | spkiSha256: " + BOROUGH_PIN + " | spkiSha256: " + DEV_PIN
+                    + "| certificate authority 2 (camden-dev): spkiSha256 is already pinned by certificate authority 1"})
+    void rejectsAMalformedCertificateAuthority(String variant, String original, String replacement,
+            String expectedProblem) {
+        String malformed = (CAMDEN + AUTHORITIES).replace(original.strip(), replacement.strip());
+        InvalidContractException error = assertThrows(InvalidContractException.class,
+                () -> AgencyDirectoryLoader.parse(malformed.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(error.getMessage().contains(expectedProblem.strip()),
+                variant + ": expected '" + expectedProblem.strip() + "' in: " + error.getMessage());
     }
 }

@@ -1,11 +1,14 @@
 package io.throughgate.identity;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,8 @@ import io.throughgate.testing.TestClients;
 class ClientCertificateIdentityTest {
 
     private static final Instant NOW = Instant.now();
+    private static final Path BOROUGH_CA = TestClients.CERTS.resolve("borough-ca");
+    private static final Path TEST_CRLS = Path.of("target/test-crl");
 
     @Test
     void answersWhoamiWithTheCertificatesAgency() {
@@ -90,6 +95,68 @@ class ClientCertificateIdentityTest {
     }
 
     @Test
+    void acceptsCamdensCertificateFromTheCaPinnedForCamden() {
+        TestClients.withKeyStore(BOROUGH_CA.resolve("yot-camden/yot-camden.p12"))
+                .when().get("/v1/whoami")
+                .then().statusCode(200)
+                .body("agency", equalTo("yot-camden"))
+                .body("roles", contains("agency"));
+    }
+
+    @Test
+    void refusesThePartnershipsIdentityFromABoroughsCa() {
+        expectProblem(TestClients.withKeyStore(BOROUGH_CA.resolve(
+                "partnership-london-resettlement/partnership-london-resettlement-dpo.p12")), 403, "issuer-not-pinned")
+                .body("detail", containsString("partnership-london-resettlement"))
+                .body("detail", containsString("throughgate-dev"));
+    }
+
+    @Test
+    void refusesAnotherAgencysIdentityFromABoroughsCa() throws IOException {
+        IssuedCertificate feltham = DevelopmentCertificates.issueClientCertificate(boroughCa(), "yoi-feltham",
+                List.of("urn:throughgate:agency:yoi-feltham"), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
+        expectProblem(present(feltham), 403, "issuer-not-pinned")
+                .body("detail", containsString("yoi-feltham"));
+    }
+
+    @Test
+    void refusesTheDpoRoleFromACaNotGrantedIt() {
+        expectProblem(TestClients.withKeyStore(BOROUGH_CA.resolve("yot-camden/yot-camden-dpo.p12")), 403,
+                "issuer-not-granted")
+                .body("detail", containsString("camden-dev"))
+                .body("detail", containsString("data protection officer"));
+    }
+
+    @Test
+    void refusesACertificateWithoutTheClientAuthenticationPurpose() throws IOException {
+        IssuedCertificate serverOnly = DevelopmentCertificates.issueServerOnlyCertificate(developmentCa(),
+                "yot-camden", List.of("urn:throughgate:agency:yot-camden"), NOW.minusSeconds(60),
+                NOW.plus(Duration.ofDays(1)));
+        expectProblem(present(serverOnly), 401, "certificate-not-for-clients");
+    }
+
+    @Test
+    void refusesACertificateOnceItsCaRevokesItEvenWhileItsVerificationIsCached() throws Exception {
+        CertificateAuthority ca = developmentCa();
+        IssuedCertificate camden = DevelopmentCertificates.issueClientCertificate(ca, "yot-camden",
+                List.of("urn:throughgate:agency:yot-camden"), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(1)));
+        present(camden).when().get("/v1/whoami").then().statusCode(200);
+
+        Path crl = TEST_CRLS.resolve("throughgate-dev-" + camden.certificate().getSerialNumber() + ".crl");
+        Files.createDirectories(TEST_CRLS);
+        try {
+            Files.write(crl, DevelopmentCertificates.revocationList(ca,
+                    List.of(camden.certificate().getSerialNumber())).getEncoded());
+            // The reload interval in tests is half a second; the verification cache holds for five minutes.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> expectProblem(present(camden), 401,
+                    "certificate-revoked"));
+            TestClients.as("yot-camden").when().get("/v1/whoami").then().statusCode(200);
+        } finally {
+            Files.deleteIfExists(crl);
+        }
+    }
+
+    @Test
     void answersAnUnknownPathWithAProblem() {
         expectProblem(TestClients.as("yot-camden").when().get("/v1/nothing-here").then(), 404, "not-found");
     }
@@ -110,6 +177,10 @@ class ClientCertificateIdentityTest {
     private static RequestSpecification present(IssuedCertificate certificate) {
         return TestClients.withKey(certificate.privateKey(),
                 certificate.chain().toArray(X509Certificate[]::new));
+    }
+
+    private static CertificateAuthority boroughCa() throws IOException {
+        return CertificateAuthority.load(BOROUGH_CA.resolve("ca.crt"), BOROUGH_CA.resolve("ca.key"));
     }
 
     private static CertificateAuthority developmentCa() throws IOException {

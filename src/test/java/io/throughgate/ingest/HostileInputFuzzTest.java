@@ -60,8 +60,8 @@ class HostileInputFuzzTest {
     static final String CANARY = "Kanary7Q";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RecordParser PARSER = new RecordParser();
-    private static final ContractsBootstrap CONTRACTS = ContractsBootstrap.load(Path.of("contracts"), Path.of(
-            "certs-dev/ca/ca.crt"), Clock.system(ClockProducer.LONDON));
+    private static final ContractsBootstrap CONTRACTS = ContractsBootstrap.load(Path.of("contracts"), List.of(Path.of(
+            "certs-dev/ca/ca.crt")), Clock.system(ClockProducer.LONDON));
     private static final RecordSchemas SCHEMAS = RecordSchemas.load(CONTRACTS.contracts());
     private static final Set<ErrorCode> PARSE_FAILURES = Set.of(ErrorCode.MALFORMED_RECORD,
             ErrorCode.RECORD_TOO_LARGE);
