@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,14 +15,22 @@ import io.throughgate.pseudonym.PseudonymKeyring;
 public final class PseudonymKeysCommand {
 
     static final String HELP = """
-            Usage: java -jar target/quarkus-app/quarkus-run.jar pseudonym-keys --keystore FILE --password PASSWORD
-                   [--add KEY-ID] [--help]
+            Usage: java -jar target/quarkus-app/quarkus-run.jar pseudonym-keys [rotate | activate KEY-ID]
+                   --keystore FILE --password PASSWORD [--add KEY-ID] [--help]
 
-            Manages the PKCS#12 store of pseudonymisation master keys that every hub replica shares. Without --add
-            it lists the key ids and which is active (the highest). --add creates the store if it does not exist
-            and adds a new random 256-bit key: to rotate, add a key with a higher id (k1, k2, ...), give every
-            replica the new store, and restart them; data made under older keys is still found. Never remove a key
-            before everything made with it has passed its retention. Key ids: 1 to 32 of a-z, 0-9, -.
+            Manages the PKCS#12 store of pseudonymisation master keys that every hub replica shares. The store
+            marks one key as active: new pseudonyms are made with it, and look-ups (consent, the sharing log) use
+            every key, so decisions and entries made before a rotation still apply and are still found.
+
+              (no command)     list the key ids and which is active
+              rotate           add a new random 256-bit key, named k<n+1> after the highest k<n>, and make it
+                               the active key; creates the store if it does not exist
+              activate KEY-ID  make a key of the store the active one (for example, to undo a rotation)
+              --add KEY-ID     add a key with this id without activating it (the first key of a new store is
+                               active); key ids: 1 to 32 of a-z, 0-9, -
+
+            After a rotation give every replica the new store and restart them. Never remove a key before
+            everything made with it has passed its retention.
 
             Exit status: 0 done, 1 failed, 2 usage error.
             """;
@@ -48,13 +57,26 @@ public final class PseudonymKeysCommand {
         }
         Path store = Path.of(options.value("--keystore").get());
         char[] password = options.value("--password").get().toCharArray();
+        List<String> command = options.positional();
+        if (!command.isEmpty() && !(command.equals(List.of("rotate")) || command.size() == 2 && command.get(0)
+                .equals("activate"))) {
+            err.println("pseudonym-keys: unknown command '" + String.join(" ", command) + "'; use rotate or "
+                    + "activate KEY-ID");
+            return 2;
+        }
         try {
             Optional<String> added = options.value("--add");
             if (added.isPresent()) {
                 PseudonymKeyStore.addKey(store, password, added.get());
                 out.println("pseudonym-keys: added key " + added.get() + " to " + store);
+            }
+            if (command.equals(List.of("rotate"))) {
+                out.println("pseudonym-keys: rotated to the new key " + PseudonymKeyStore.rotate(store, password));
+            } else if (!command.isEmpty()) {
+                PseudonymKeyStore.activate(store, password, command.get(1));
+                out.println("pseudonym-keys: activated key " + command.get(1));
             } else if (!Files.exists(store)) {
-                err.println("pseudonym-keys: " + store + " does not exist; create it with --add k1");
+                err.println("pseudonym-keys: " + store + " does not exist; create it with rotate");
                 return 1;
             }
             PseudonymKeyring keyring = PseudonymKeyStore.load(store, password, Optional.empty());

@@ -1,10 +1,13 @@
 package io.throughgate.gate;
 
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.consent.ConsentCheck;
@@ -40,7 +43,7 @@ public class RecordGate {
         }
         context.subjectPseudonyms(subjects.of(context.record().path("subject")));
         FieldGate gate = new FieldGate(transforms);
-        ConsentCheck[] check = new ConsentCheck[1];
+        ConsentQuestion check = new ConsentQuestion(context.record().path("subject"));
         String type = context.record().path("type").asText();
         try {
             for (PlannedDelivery delivery : context.routing().deliveries()) {
@@ -55,16 +58,31 @@ public class RecordGate {
         return context;
     }
 
-    private ConsentAnswer answer(ConsentCheck[] check, IngestContext context, String purpose,
+    private ConsentAnswer answer(ConsentQuestion question, IngestContext context, String purpose,
             PlannedDelivery delivery, String type) {
-        if (check[0] == null) {
+        if (question.check == null) {
             try {
-                check[0] = consents.currentCheck(context.arrivedAt());
+                question.check = consents.currentCheck(context.arrivedAt());
             } catch (TimeoutException e) {
                 throw new ConsentUnavailable();
             }
+            // Under every pseudonym key, not just the active one: a decision recorded before a key rotation still
+            // applies, refusals first of all.
+            question.pseudonyms = subjects.lookup(question.subject);
         }
-        return check[0].answer(context.subjectPseudonyms(), purpose, delivery.recipient(), type, context.today());
+        return question.check.answer(question.pseudonyms, purpose, delivery.recipient(), type, context.today());
+    }
+
+    /** The consent check of one record and the child's pseudonyms to ask it with, made on the first question. */
+    private static final class ConsentQuestion {
+
+        private final JsonNode subject;
+        private ConsentCheck check;
+        private Set<String> pseudonyms;
+
+        ConsentQuestion(JsonNode subject) {
+            this.subject = subject;
+        }
     }
 
     private static final class ConsentUnavailable extends RuntimeException {

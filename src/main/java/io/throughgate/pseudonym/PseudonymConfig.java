@@ -20,6 +20,9 @@ public interface PseudonymConfig {
     @WithDefault("throughgate-dev")
     String keystorePassword();
 
-    /** The key id new pseudonyms are made with; unset takes the highest key id in the store. */
+    /**
+     * The key id new pseudonyms are made with, instead of the key the store marks active (every replica must then
+     * name the same); unset takes the store's mark ({@code pseudonym-keys rotate} and {@code activate} set it).
+     */
     Optional<String> activeKey();
 }

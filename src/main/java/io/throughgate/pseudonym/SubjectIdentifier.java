@@ -3,8 +3,11 @@ package io.throughgate.pseudonym;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.throughgate.record.identifier.CanonicalIdentifier;
 
 /**
  * One identifier of a child, in canonical form, as taken from a record's {@code subject} (already validated by the
@@ -40,8 +43,8 @@ public record SubjectIdentifier(String kind, String value) {
         }
         JsonNode local = subject.path("localCaseId");
         if (local.path("agency").isTextual() && local.path("id").isTextual()) {
-            identifiers.add(new SubjectIdentifier("local-case-id", local.path("agency").asText() + "/" + local.path(
-                    "id").asText().strip()));
+            identifiers.add(new SubjectIdentifier("local-case-id", local.path("agency").asText().strip() + "/"
+                    + canonical("local-case-id", local.path("id").asText())));
         }
         return identifiers;
     }
@@ -50,18 +53,13 @@ public record SubjectIdentifier(String kind, String value) {
      * The kind of identifier a record field holds, for a subject identifier field (e.g. {@code /subject/pncId} gives
      * {@code pnc-id}); empty for any other field.
      */
-    public static java.util.Optional<String> kindOfField(String pointer) {
+    public static Optional<String> kindOfField(String pointer) {
         return FIELDS.stream().filter(field -> pointer.equals("/subject/" + field[0])).map(field -> field[1])
                 .findFirst();
     }
 
-    /** The canonical form of an identifier of a kind: upper case, and a PNC ID with its two-digit year. */
+    /** The canonical form of an identifier of a kind (see {@link CanonicalIdentifier}). */
     public static String canonical(String kind, String value) {
-        String stripped = value.strip().toUpperCase(java.util.Locale.ROOT);
-        // A PNC ID is written with a four- or two-digit year; both forms name the same person.
-        if (kind.equals("pnc-id") && stripped.matches("\\d{4}/.*")) {
-            return stripped.substring(2);
-        }
-        return stripped;
+        return CanonicalIdentifier.of(kind, value);
     }
 }

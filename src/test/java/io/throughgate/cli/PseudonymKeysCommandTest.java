@@ -22,11 +22,46 @@ class PseudonymKeysCommandTest {
     }
 
     @Test
-    void createsTheStoreAndRotatesToAHigherKey() {
+    void addingAKeyDoesNotMakeItActive() {
         String store = folder.resolve("keys.p12").toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, run(out, "--keystore", store, "--password", "pw", "--add", "k1"));
         assertEquals(0, run(out, "--keystore", store, "--password", "pw", "--add", "k2"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("keys [k1, k2], active k1\n"), out.toString(
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rotatesToANewKeyThatTheStoreMarksActiveWhateverItsIdSortsAs() {
+        String store = folder.resolve("keys.p12").toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(0, run(out, "rotate", "--keystore", store, "--password", "pw"));
+        }
+        // "k10" sorts below "k9" as a string; the store's mark, not an ordering, says which key is active.
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("keys [k1, k10, k2, k3, k4, k5, k6, k7, k8, k9], "
+                + "active k10\n"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void activatesAnEarlierKey() {
+        String store = folder.resolve("keys.p12").toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, run(out, "rotate", "--keystore", store, "--password", "pw"));
+        assertEquals(0, run(out, "rotate", "--keystore", store, "--password", "pw"));
+        assertEquals(0, run(out, "activate", "k1", "--keystore", store, "--password", "pw"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("keys [k1, k2], active k1\n"), out.toString(
+                StandardCharsets.UTF_8));
+        assertEquals(1, run(new ByteArrayOutputStream(), "activate", "k7", "--keystore", store, "--password", "pw"));
+        assertEquals(2, run(new ByteArrayOutputStream(), "spin", "--keystore", store, "--password", "pw"));
+    }
+
+    @Test
+    void createsTheStoreAndRotatesToAHigherKey() {
+        String store = folder.resolve("keys.p12").toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, run(out, "--keystore", store, "--password", "pw", "--add", "k1"));
+        assertEquals(0, run(out, "rotate", "--keystore", store, "--password", "pw"));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("keys [k1, k2], active k2\n"), out.toString(
                 StandardCharsets.UTF_8));
     }

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Optional;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,11 +70,42 @@ class PseudonymsTest {
         Pseudonyms before = keys("k1");
         JsonNode child = subject("{\"nhsNumber\": \"9995260182\", \"nomisNumber\": \"A1234BC\"}");
         List<String> stored = new SubjectPseudonyms(before).of(child);
-        Pseudonyms after = keys("k2");
+        PseudonymKeyStore.rotate(folder.resolve("keys.p12"), PASSWORD);
+        Pseudonyms after = new Pseudonyms(PseudonymKeyStore.load(folder.resolve("keys.p12"), PASSWORD,
+                Optional.empty()));
         SubjectPseudonyms rotated = new SubjectPseudonyms(after);
         assertEquals("k2", after.keyring().activeKeyId());
         assertTrue(rotated.of(child).get(0).startsWith("k2."));
         assertTrue(rotated.lookup(child).containsAll(stored));
+    }
+
+    @Test
+    void refusesAStoreOfSeveralKeysThatMarksNoneActive() throws Exception {
+        Path store = folder.resolve("unmarked.p12");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, PASSWORD);
+        for (String keyId : List.of("k9", "k10")) {
+            keys.setEntry(keyId, new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[32], "HmacSHA256")),
+                    new KeyStore.PasswordProtection(PASSWORD));
+        }
+        try (OutputStream out = Files.newOutputStream(store)) {
+            keys.store(out, PASSWORD);
+        }
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> PseudonymKeyStore.load(store,
+                PASSWORD, Optional.empty()));
+        assertTrue(error.getMessage().contains("marks no key as active among [k10, k9]"), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "spaces | ' 999 526 0182 '",
+            "no-break spaces | '999\u00a0526\u00a00182'",
+            "full-width digits | '\uff19\uff19\uff19\uff15\uff12\uff16\uff10\uff11\uff18\uff12'",
+            "tab and zero-width space | '999\t526\u200b0182'"})
+    void oneChildHasOnePseudonymHoweverTheNhsNumberWasTyped(String variant, String typed) throws Exception {
+        SubjectPseudonyms subjects = new SubjectPseudonyms(keys("k1"));
+        assertEquals(subjects.of(subject("{\"nhsNumber\": \"9995260182\"}")),
+                subjects.of(new ObjectMapper().createObjectNode().put("nhsNumber", typed)), variant);
     }
 
     @Test

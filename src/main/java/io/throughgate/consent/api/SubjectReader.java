@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.api.Problem.Violation;
+import io.throughgate.pseudonym.SubjectIdentifier;
 import io.throughgate.record.identifier.CroNumber;
 import io.throughgate.record.identifier.NhsNumber;
 import io.throughgate.record.identifier.NomisNumber;
@@ -19,7 +20,9 @@ import io.throughgate.record.identifier.UniquePupilNumber;
 
 /**
  * Checks the child named in a consent request: at least one identifier, each valid with its check characters, a
- * date of birth and whether the child is looked after. Reasons never quote the values.
+ * date of birth and whether the child is looked after. Identifiers are checked in their canonical form
+ * ({@link SubjectIdentifier#canonical}), so {@code 999 526 0182} is the NHS number {@code 9995260182}. Reasons never
+ * quote the values.
  */
 public final class SubjectReader {
 
@@ -60,7 +63,8 @@ public final class SubjectReader {
                 continue;
             }
             identified = true;
-            if (!value.isTextual() || !identifier.getValue().test(value.asText())) {
+            String kind = SubjectIdentifier.kindOfField("/subject/" + identifier.getKey()).orElseThrow();
+            if (!value.isTextual() || !identifier.getValue().test(SubjectIdentifier.canonical(kind, value.asText()))) {
                 violations.add(new Violation("/subject/" + identifier.getKey(),
                         "must be a valid identifier of its kind (format and check characters)"));
             }
