@@ -48,10 +48,4 @@ public final class ConsentView {
     public List<ConsentDecision> all() {
         return byId.values().stream().sorted((a, b) -> a.recordedAt().compareTo(b.recordedAt())).toList();
     }
-
-    /** Every decision recorded by an agency, oldest first. */
-    public List<ConsentDecision> recordedBy(String agency) {
-        return byId.values().stream().filter(decision -> decision.recordedBy().equals(agency))
-                .sorted((a, b) -> a.recordedAt().compareTo(b.recordedAt())).toList();
-    }
 }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
+import io.throughgate.identity.AgencyIdentity;
 
 /**
  * The audit of the auditors: every query a data protection officer makes of the sharing log is recorded, with who
@@ -32,9 +33,10 @@ public class DpoAudit {
      * @param position its position in the audit, for paging
      * @param id its id
      * @param askedAt when
-     * @param agency the DPO's agency
+     * @param agency the caller's agency
      * @param certificateSerial the DPO certificate's serial
-     * @param action what the DPO did: search, export, entry, subject-access, verification, audit
+     * @param action what was done: search, export, entry, subject-access, verification, audit (of the sharing
+     *        log); consent-history, consent-decision, consent-list (of the consent registry)
      * @param criteria the criteria, as JSON, without identifiers
      * @param subjectPseudonyms the child looked for, as the hub's pseudonyms; empty when no child was named
      * @param results how many entries (or records of the audit) the answer held
@@ -73,6 +75,16 @@ public class DpoAudit {
             insert.setInt(8, results);
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Records a look-up by any caller, DPO or agency system (a child's consent history, for one), under the caller's
+     * agency, so that the agency's DPO and the partnership's DPO see it in the audit.
+     */
+    public void record(AgencyIdentity caller, String action, String criteria, Collection<String> subjectPseudonyms,
+            int results) throws SQLException {
+        record(new DpoScope(caller.agency().code(), caller.isPartnershipDpo(), caller.certificateSerial()), action,
+                criteria, subjectPseudonyms, results);
     }
 
     /**

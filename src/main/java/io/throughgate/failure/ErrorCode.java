@@ -18,6 +18,7 @@ public enum ErrorCode {
     AGENCY_NOT_IN_FORCE(403, "Agency not in force"),
     CONSENT_RECORDING_NOT_ALLOWED(403, "Agency may not record consent"),
     NOT_YOUR_RECORD(403, "Not your agency's record"),
+    CONSENT_NOT_YOURS(403, "Not a consent decision your agency may change"),
     DPO_ONLY(403, "Data protection officers only"),
     SENDER_MISMATCH(403, "Sender is not the certificate's agency"),
     NO_AGREEMENT(403, "No agreement lets this sender send this record"),

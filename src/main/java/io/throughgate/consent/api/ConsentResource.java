@@ -1,9 +1,14 @@
 package io.throughgate.consent.api;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +33,7 @@ import io.throughgate.api.ProblemResponses;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.fhir.FhirConsentMapper;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.dpo.DpoAudit;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Result;
 import io.throughgate.identity.AgencyIdentity;
@@ -53,6 +59,9 @@ public class ConsentResource {
     @Inject
     PurposeCatalog purposes;
 
+    @Inject
+    DpoAudit audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a consent decision", description = "Records a child's (or their representative's) "
@@ -75,7 +84,8 @@ public class ConsentResource {
 
     @GET
     @Operation(summary = "Consent decisions for a DPO's review", description = "For a data protection officer: "
-            + "every decision their agency recorded; for the partnership's DPO, every decision.")
+            + "every decision their agency recorded or is named in as a recipient; for the partnership's DPO, every "
+            + "decision. Recorded in the audit of DPO queries.")
     @APIResponse(responseCode = "200", description = "The decisions, oldest first")
     @APIResponse(responseCode = "403", description = "Not a DPO certificate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list() {
@@ -84,19 +94,20 @@ public class ConsentResource {
             return ProblemResponses.of(ErrorCode.DPO_ONLY, "Only a data protection officer's certificate lists "
                     + "consent decisions.");
         }
-        return Response.ok(service.reviewableBy(identity).stream().map(decision -> ConsentDecisionView
-                .of(decision, service.today())).toList()).build();
+        List<ConsentDecision> decisions = service.reviewableBy(identity);
+        return audited(identity, "consent-list", List.of(), decisions.size(), () -> Response.ok(decisions.stream()
+                .map(decision -> ConsentDecisionView.of(decision, service.today())).toList()).build());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a consent decision", description = "For the agency that recorded it, its DPO and "
-            + "the partnership DPO.")
+    @Operation(summary = "Read a consent decision", description = "For the agency that recorded it, the agencies "
+            + "its scope names as recipients (by code or kind), their DPOs and the partnership DPO. Recorded in the "
+            + "audit of DPO queries.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = ConsentDecisionView.class)))
     @APIResponse(responseCode = "404", description = "No such decision, or not yours to read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") String id) {
-        return readable(id).map(decision -> Response.ok(ConsentDecisionView.of(decision, service.today())).build())
-                .orElseGet(ConsentResource::notFound);
+        return readable(id, decision -> Response.ok(ConsentDecisionView.of(decision, service.today())).build());
     }
 
     @GET
@@ -106,16 +117,18 @@ public class ConsentResource {
             + "health partners, as an R4 Consent resource; the patient is the hub's pseudonym.")
     @APIResponse(responseCode = "200", description = "The Consent resource", content = @Content(mediaType = FhirConsentMapper.MEDIA_TYPE))
     public Response readFhir(@PathParam("id") String id) {
-        return readable(id).map(decision -> Response.ok(FHIR.map(decision, purposes.find(decision
-                .purpose()).orElseThrow(), service.today()), FhirConsentMapper.MEDIA_TYPE).build())
-                .orElseGet(ConsentResource::notFound);
+        return readable(id, decision -> Response.ok(FHIR.map(decision, purposes.find(decision.purpose())
+                .orElseThrow(), service.today()), FhirConsentMapper.MEDIA_TYPE).build());
     }
 
     @POST
     @Path("/history")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A child's consent history", description = "Every decision about the child named by the "
-            + "identifiers in the body (sent in the body so they never appear in a URL or access log).")
+    @Operation(summary = "A child's consent history", description = "The decisions about the child named by the "
+            + "identifiers in the body (sent in the body so they never appear in a URL or access log) that the "
+            + "caller may read: those its agency recorded or is named in as a recipient; every decision for the "
+            + "partnership DPO. Identifiers are compared in their canonical form (spaces, case and Unicode width do "
+            + "not matter) and under every pseudonym key. Every look-up is recorded in the audit of DPO queries.")
     @APIResponse(responseCode = "200", description = "The decisions, oldest first")
     public Response history(@Schema(implementation = HistoryQuerySchema.class) JsonNode body) {
         AgencyIdentity identity = caller.identity();
@@ -128,16 +141,20 @@ public class ConsentResource {
         if (!violations.isEmpty()) {
             return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The child is not identified.", violations);
         }
-        return Response.ok(service.history(body.path("subject")).stream().map(decision -> ConsentDecisionView.of(
-                decision, service.today())).toList()).build();
+        Set<String> child = service.lookUp(body.path("subject"));
+        List<ConsentDecision> decisions = service.history(child, identity);
+        return audited(identity, "consent-history", child, decisions.size(), () -> Response.ok(decisions.stream()
+                .map(decision -> ConsentDecisionView.of(decision, service.today())).toList()).build());
     }
 
     @POST
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw a consent decision", description = "Answered once Kafka has acknowledged the "
-            + "withdrawal: every record any hub replica receives afterwards is checked without the decision.")
+    @Operation(summary = "Withdraw a consent decision", description = "For the agency that recorded it, its DPO "
+            + "and the partnership DPO. Answered once Kafka has acknowledged the withdrawal: every record any hub "
+            + "replica receives afterwards is checked without the decision.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ConsentDecisionView.class)))
+    @APIResponse(responseCode = "403", description = "Not the agency that recorded the decision, its DPO or the partnership DPO", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") String id,
@@ -156,10 +173,25 @@ public class ConsentResource {
                 Response.Status.OK);
     }
 
-    private Optional<ConsentDecision> readable(String id) {
+    private Response readable(String id, Function<ConsentDecision, Response> answer) {
         AgencyIdentity identity = caller.identity();
-        return uuid(id).flatMap(service::find).filter(decision -> decision.recordedBy().equals(identity.agency()
-                .code()) || identity.isPartnershipDpo());
+        Optional<ConsentDecision> decision = uuid(id).flatMap(uuid -> service.find(uuid, identity));
+        return audited(identity, "consent-decision", decision.map(ConsentDecision::subjectPseudonyms)
+                .orElse(List.of()), decision.isPresent() ? 1 : 0,
+                () -> decision.map(answer)
+                        .orElseGet(ConsentResource::notFound));
+    }
+
+    /** Answers only once the look-up is in the audit of DPO queries; 503 when it cannot be recorded. */
+    private Response audited(AgencyIdentity identity, String action, Collection<String> child, int results,
+            Supplier<Response> answer) {
+        try {
+            audit.record(identity, action, "{}", child, results);
+        } catch (SQLException e) {
+            return ProblemResponses.of(ErrorCode.SHARING_LOG_UNAVAILABLE, "The hub cannot record this look-up in "
+                    + "its audit, so it does not answer it. Try again shortly.");
+        }
+        return answer.get();
     }
 
     private static final FhirConsentMapper FHIR = new FhirConsentMapper();

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.ConsentRegistry;
@@ -58,15 +61,18 @@ public class ConsentService {
         }
     }
 
-    /** Withdraws a decision on behalf of the caller's agency. */
+    /**
+     * Withdraws a decision on behalf of the caller's agency: the agency that recorded it, its DPO, or the
+     * partnership's DPO ({@link ConsentAccess#mayWithdraw}).
+     */
     Result<ConsentDecision> withdraw(UUID id, String evidenceReference, AgencyIdentity caller) {
-        if (!caller.agency().kind().mayRecordConsent()) {
-            return Result.failure(ErrorCode.CONSENT_RECORDING_NOT_ALLOWED, "Only YOTs, secure establishments and "
-                    + "health bodies record withdrawals of consent.");
-        }
         Optional<ConsentDecision> decision = registry.find(id);
         if (decision.isEmpty()) {
             return Result.failure(ErrorCode.CONSENT_NOT_FOUND, "There is no consent decision with this id.");
+        }
+        if (!ConsentAccess.mayWithdraw(caller, decision.get())) {
+            return Result.failure(ErrorCode.CONSENT_NOT_YOURS, "Only the agency that recorded this decision, its "
+                    + "data protection officer or the partnership's data protection officer may withdraw it.");
         }
         if (decision.get().withdrawal().isPresent()) {
             return Result.failure(ErrorCode.CONSENT_ALREADY_WITHDRAWN, "The decision was withdrawn on "
@@ -80,21 +86,28 @@ public class ConsentService {
         }
     }
 
-    /** A child's decisions, newest last. */
-    List<ConsentDecision> history(com.fasterxml.jackson.databind.JsonNode subject) {
-        return registry.view().about(pseudonyms.lookup(subject));
+    /** The child's pseudonyms under every key, to look its decisions up by. */
+    Set<String> lookUp(JsonNode subject) {
+        return pseudonyms.lookup(subject);
     }
 
-    /** A decision by id. */
-    Optional<ConsentDecision> find(UUID id) {
-        return registry.find(id);
+    /** The decisions about a child that the caller may read, oldest first. */
+    List<ConsentDecision> history(Set<String> subjectPseudonyms, AgencyIdentity caller) {
+        return registry.view().about(subjectPseudonyms).stream()
+                .filter(decision -> ConsentAccess.mayRead(caller, decision)).toList();
     }
 
-    /** The decisions a DPO reviews: those their agency recorded, or all for the partnership's DPO. */
+    /** A decision by id, if the caller may read it. */
+    Optional<ConsentDecision> find(UUID id, AgencyIdentity caller) {
+        return registry.find(id).filter(decision -> ConsentAccess.mayRead(caller, decision));
+    }
+
+    /**
+     * The decisions a DPO reviews: those their agency recorded or is named in as a recipient, or all for the
+     * partnership's DPO.
+     */
     List<ConsentDecision> reviewableBy(AgencyIdentity dpo) {
-        return dpo.isPartnershipDpo()
-                ? registry.view().all()
-                : registry.view().recordedBy(dpo.agency().code());
+        return registry.view().all().stream().filter(decision -> ConsentAccess.mayRead(dpo, decision)).toList();
     }
 
     /** Today, in London. */
