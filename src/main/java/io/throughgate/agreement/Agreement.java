@@ -2,6 +2,7 @@ package io.throughgate.agreement;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,10 +23,13 @@ import java.util.Optional;
  * @param validFrom the first day it may be in force
  * @param validUntil the last day it may be in force
  * @param flows the flows the hub enforces
+ * @param recordSchemas for each record type the flows name, the schema version the agreement was written against:
+ *        a container rule covers only the fields that version names, so a field a later version adds is withheld
+ *        until an agreement names it
  */
 public record Agreement(String id, int version, String title, String summary, AgencySelector parties,
         boolean jointControllers, List<String> purposes, LawfulBasis lawfulBasis, Governance governance,
-        LocalDate validFrom, LocalDate validUntil, List<Flow> flows) {
+        LocalDate validFrom, LocalDate validUntil, List<Flow> flows, Map<String, Integer> recordSchemas) {
 
     public Agreement {
         Objects.requireNonNull(id, "id");
@@ -38,6 +42,7 @@ public record Agreement(String id, int version, String title, String summary, Ag
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         flows = List.copyOf(flows);
+        recordSchemas = Map.copyOf(recordSchemas);
     }
 
     /** The flow with this id, or empty. */

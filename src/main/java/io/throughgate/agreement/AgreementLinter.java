@@ -10,6 +10,7 @@ import io.throughgate.contract.ContractProblem;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.purpose.Purpose;
 import io.throughgate.purpose.PurposeCatalog;
+import io.throughgate.record.schema.ProtectedField;
 
 /**
  * Checks the meaning of a well-formed agreement against the other contracts: the agencies exist and are parties,
@@ -76,6 +77,16 @@ public final class AgreementLinter {
         types.stream().filter(type -> !fields.recordTypes().contains(type)).forEach(type -> problems.add(
                 part + "/recordTypes", part, "record type '" + type + "' has no schema"));
         List<String> knownTypes = types.stream().filter(fields.recordTypes()::contains).toList();
+        for (String type : knownTypes) {
+            Integer pinned = agreement.recordSchemas().get(type);
+            if (pinned == null) {
+                problems.add("recordSchemas", part, "recordSchemas names no schema version for " + type
+                        + ", which this flow carries");
+            } else if (!fields.schemaVersions(type).contains(pinned)) {
+                problems.add("recordSchemas", part, "there is no version " + pinned + " of the " + type + " schema");
+            }
+            lintProtectedFields(flow, type, part, problems);
+        }
         for (RecipientRule recipient : flow.recipients()) {
             recipient.agency().filter(code -> !parties.contains(code)).ifPresent(code -> problems.add(part + "/to",
                     part, "recipient '" + code + "' is not a party"));
@@ -85,6 +96,7 @@ public final class AgreementLinter {
             recipient.allowed().agencies().stream().filter(code -> !parties.contains(code)).sorted().forEach(
                     code -> problems.add(part + "/to", part, "recipient '" + code + "' is not a party"));
         }
+        lintPseudonymisingEnvelope(flow, part, problems);
         for (FieldRule rule : flow.fields().rules()) {
             String at = part + "/fields" + rule.field();
             knownTypes.stream().filter(type -> !fields.hasField(type, rule.field())).forEach(type -> problems.add(at,
@@ -100,6 +112,55 @@ public final class AgreementLinter {
                 }
             });
         }
+    }
+
+    /**
+     * A rule on a container never covers special-category or criminal offence data: each such field the flow lets
+     * through must be named by a rule of its own, on the marked field or beneath it.
+     */
+    private void lintProtectedFields(Flow flow, String type, String part, Problems problems) {
+        Set<String> reported = new HashSet<>();
+        for (String leaf : fields.leafFields(type)) {
+            Optional<ProtectedField> marked = fields.protectedField(type, leaf);
+            FieldRule rule = flow.fields().ruleFor(leaf);
+            if (marked.isEmpty() || rule.action() == FieldAction.WITHHOLD || !covers(rule.field(), marked.get()
+                    .pointer()) || !reported.add(marked.get().pointer())) {
+                continue;
+            }
+            problems.add(part + "/fields" + rule.field(), part + ", field " + rule.field(), "the rule '"
+                    + rule.field() + ": " + rule.action().code() + "' would cover " + marked.get().pointer() + " of "
+                    + type + ", which is " + marked.get().category().description() + "; give "
+                    + marked.get().pointer() + " a rule of its own (share it, withhold it or ask consent)");
+        }
+    }
+
+    /**
+     * A pseudonymising flow (one that names the child by no identifier or name in clear, and pseudonymises at least
+     * one identifier) must not let its copies be linked to other agreements' copies by the envelope: it pseudonymises
+     * the record id and generalises the time.
+     */
+    private static void lintPseudonymisingEnvelope(Flow flow, String part, Problems problems) {
+        boolean pseudonymises = flow.fields().rules().stream().anyMatch(rule -> rule.field().startsWith("/subject/")
+                && rule.action() == FieldAction.PSEUDONYMISE);
+        boolean namesInClear = flow.fields().rules().stream().anyMatch(rule -> (rule.field().equals("/subject")
+                || IDENTIFYING.stream().anyMatch(field -> rule.field().equals(field) || rule.field().startsWith(field
+                        + "/")))
+                && rule.action() == FieldAction.SHARE);
+        if (pseudonymises && !namesInClear && !flow.envelope().unlinkable()) {
+            problems.add(part + "/envelope", part, "the flow pseudonymises the child but its envelope would carry "
+                    + "the sender's record id or exact time, which link its copies to other agreements' copies; "
+                    + "add envelope: {recordId: pseudonymise, occurredAt: generalise:year-month}");
+        }
+    }
+
+    /** The subject fields that name a child in clear: identifiers and name. */
+    private static final List<String> IDENTIFYING = List.of("/subject/name", "/subject/nhsNumber", "/subject/pncId",
+            "/subject/croNumber", "/subject/nomisNumber", "/subject/probationCrn", "/subject/upn",
+            "/subject/localCaseId");
+
+    /** Whether a rule's field is a container strictly above a marked field. */
+    static boolean covers(String ruleField, String markedPointer) {
+        return markedPointer.startsWith(ruleField + "/");
     }
 
     private record Problems(String file, AgreementParser.Parsed lines, List<ContractProblem> list) {

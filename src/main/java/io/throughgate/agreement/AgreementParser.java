@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +27,14 @@ public final class AgreementParser {
 
     private static final Set<String> TOP = Set.of("id", "version", "title", "summary", "validFrom", "validUntil",
             "parties", "jointControllers", "purposes", "lawfulBasis", "dpia", "retention", "security",
-            "individualsRights", "reviewDate", "contacts", "flows");
+            "individualsRights", "reviewDate", "contacts", "flows", "recordSchemas");
     private static final Set<String> SELECTOR = Set.of("kinds", "agencies");
     private static final Set<String> LAWFUL_BASIS = Set.of("article6", "article9", "schedule1", "statutoryGateways");
     private static final Set<String> DPIA = Set.of("reference", "outcome", "dpoAdvice");
     private static final Set<String> CONTACT = Set.of("role", "agency", "mailbox");
-    private static final Set<String> FLOW = Set.of("id", "recordTypes", "from", "to", "purpose", "fields");
+    private static final Set<String> FLOW = Set.of("id", "recordTypes", "from", "to", "purpose", "fields",
+            "envelope");
+    private static final Set<String> ENVELOPE = Set.of("recordId", "occurredAt");
     private static final Set<String> RECIPIENT = Set.of("agency", "field", "kinds", "agencies");
 
     private final String file;
@@ -110,6 +113,8 @@ public final class AgreementParser {
         List<Agreement.Contact> contacts = yaml.mappings("contacts", true).stream().map(node -> contact(node))
                 .flatMap(Optional::stream).toList();
         List<Flow> flows = yaml.mappings("flows", true).stream().map(this::flow).flatMap(Optional::stream).toList();
+        lines.put("recordSchemas", yaml.lineOf("recordSchemas"));
+        Map<String, Integer> recordSchemas = recordSchemas(yaml);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -117,7 +122,52 @@ public final class AgreementParser {
                 dpoAdvice.get(), retention.get(), security.get(), rights.get(), reviewDate.get(), contacts);
         return Optional.of(new Agreement(id.get(), version.get(), title.get(), summary.get(), parties.get(),
                 jointControllers.get(), purposes, lawfulBasis.get(), governance, validFrom.get(), validUntil.get(),
-                flows));
+                flows, recordSchemas));
+    }
+
+    /** {@code recordSchemas}: the schema version the agreement was written against, for each record type. */
+    private Map<String, Integer> recordSchemas(YamlReader yaml) {
+        Optional<Node> node = yaml.node("recordSchemas");
+        if (node.isEmpty() || !(node.get() instanceof MappingNode mapping)) {
+            yaml.problem(node.orElse(yaml.mappingNode()), "recordSchemas must map each record type the flows name "
+                    + "to the schema version this agreement was written against, e.g. recordSchemas: "
+                    + "{release-notification: 1}");
+            return Map.of();
+        }
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        YamlNodes.entries(mapping).forEach((type, value) -> {
+            Optional<Integer> version = YamlNodes.scalar(value).filter(text -> text.matches("[1-9][0-9]{0,3}"))
+                    .map(Integer::valueOf);
+            version.ifPresentOrElse(number -> versions.put(type, number), () -> yaml.problem(value,
+                    "the schema version of " + type + " must be a whole number from 1"));
+        });
+        return versions;
+    }
+
+    /** {@code envelope: {recordId: pseudonymise, occurredAt: generalise:year-month}}; absent keys travel as sent. */
+    private EnvelopeRules envelope(YamlReader yaml) {
+        yaml.rejectUnknown(ENVELOPE);
+        boolean pseudonymousId = false;
+        Optional<String> recordId = yaml.optionalText("recordId");
+        if (recordId.isPresent() && !recordId.get().equals("share")) {
+            pseudonymousId = recordId.get().equals("pseudonymise");
+            if (!pseudonymousId) {
+                yaml.problem(yaml.node("recordId").orElseThrow(), "recordId must be share or pseudonymise");
+            }
+        }
+        Optional<Generalisation> occurredAt = Optional.empty();
+        Optional<String> time = yaml.optionalText("occurredAt");
+        if (time.isPresent() && !time.get().equals("share")) {
+            occurredAt = time.get().startsWith("generalise:")
+                    ? Generalisation.fromCode(time.get().substring("generalise:".length()))
+                            .filter(how -> how != Generalisation.POSTCODE_DISTRICT)
+                    : Optional.empty();
+            if (occurredAt.isEmpty()) {
+                yaml.problem(yaml.node("occurredAt").orElseThrow(), "occurredAt must be share, generalise:year-month "
+                        + "or generalise:year");
+            }
+        }
+        return new EnvelopeRules(pseudonymousId, occurredAt);
     }
 
     private AgencySelector selector(YamlReader yaml) {
@@ -187,11 +237,14 @@ public final class AgreementParser {
         if (flowYaml.node("fields").isEmpty()) {
             flowYaml.problem(node, "a flow needs 'fields': a rule for each field it lets through");
         }
+        lines.put(flowPart + "/envelope", flowYaml.lineOf("envelope"));
+        EnvelopeRules envelope = flowYaml.mapping("envelope", context(id, "envelope"), false).map(this::envelope)
+                .orElse(EnvelopeRules.AS_SENT);
         if (id.isEmpty() || senders.isEmpty() || purpose.isEmpty() || fields.isEmpty() || recipients.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Flow(id.get(), Set.copyOf(recordTypes), senders.get(), recipients, purpose.get(),
-                fields.get()));
+                fields.get(), envelope));
     }
 
     private static String context(Optional<String> flowId, String part) {

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param recipients how the recipients are chosen
  * @param purpose the purpose of the flow, from {@code contracts/purposes.yaml}
  * @param fields the field rules; fields they do not cover are withheld
+ * @param envelope how the copies carry the record id and the time it happened
  */
 public record Flow(String id, Set<String> recordTypes, AgencySelector senders, List<RecipientRule> recipients,
-        String purpose, FieldRuleSet fields) {
+        String purpose, FieldRuleSet fields, EnvelopeRules envelope) {
 
     public Flow {
         Objects.requireNonNull(id, "id");
@@ -25,5 +26,6 @@ public record Flow(String id, Set<String> recordTypes, AgencySelector senders, L
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(envelope, "envelope");
     }
 }

@@ -1,7 +1,10 @@
 package io.throughgate.agreement;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import io.throughgate.record.schema.ProtectedField;
 
 /** What the agreements need to know of the record schemas: which record types and fields exist. */
 public interface RecordFieldCatalog {
@@ -19,4 +22,13 @@ public interface RecordFieldCatalog {
 
     /** Every leaf field of a record type, as JSON pointers with {@code *} for array items, in schema order. */
     List<String> leafFields(String recordType);
+
+    /** The schema versions a record type has. */
+    Set<Integer> schemaVersions(String recordType);
+
+    /**
+     * The field marked as special-category or criminal offence data at or above a pointer, if any (the nearest
+     * marked ancestor-or-self; a mark covers everything beneath it).
+     */
+    Optional<ProtectedField> protectedField(String recordType, String pointer);
 }

@@ -2,10 +2,12 @@ package io.throughgate.agreement;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.throughgate.record.RecordType;
+import io.throughgate.record.schema.ProtectedField;
 import io.throughgate.record.schema.RecordSchemas;
 
 /** The record fields agreements may name, as the record schemas in {@code contracts/schemas/} define them. */
@@ -33,5 +35,15 @@ public final class SchemaFieldCatalog implements RecordFieldCatalog {
     @Override
     public List<String> leafFields(String recordType) {
         return RecordType.fromCode(recordType).map(schemas::leafFields).orElse(List.of());
+    }
+
+    @Override
+    public Set<Integer> schemaVersions(String recordType) {
+        return RecordType.fromCode(recordType).isPresent() ? Set.of(RecordType.SCHEMA_VERSION) : Set.of();
+    }
+
+    @Override
+    public Optional<ProtectedField> protectedField(String recordType, String pointer) {
+        return RecordType.fromCode(recordType).flatMap(type -> schemas.protectedField(type, pointer));
     }
 }

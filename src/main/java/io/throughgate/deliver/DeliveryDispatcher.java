@@ -20,6 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.failure.ErrorCode;
@@ -113,8 +115,8 @@ public class DeliveryDispatcher {
             }
             byte[] value = DeliveryJson.bytes(gated.gated().value());
             messages.add(new ProducerRecord<>(Topics.inbox(gated.delivery().recipient().code()), null,
-                    recipientKey(context, gated.delivery()), value, DeliveryHeaders.of(context.record(), gated
-                            .delivery(), signer.sign(value), signer.keyId())));
+                    recipientKey(context, gated), value, DeliveryHeaders.of(gated.gated().value(), gated.delivery(),
+                            signer.sign(value), signer.keyId())));
             delivered.add(gated);
         }
         CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
@@ -186,10 +188,20 @@ public class DeliveryDispatcher {
                 + "twice."));
     }
 
-    private String recipientKey(IngestContext context, PlannedDelivery delivery) {
-        return SubjectIdentifier.of(context.record().path("subject")).stream().findFirst()
-                .map(id -> pseudonyms.of(delivery.pseudonymDomain(), id.kind(), id.value()))
-                .orElse(context.recordId().toString());
+    /**
+     * The message key: the recipient's pseudonym for the child under the agreement version, from the child's first
+     * identifier, so that every recipient under one agreement version shares it. A pseudonymising flow's copy is
+     * keyed only from an identifier it carries (shared or pseudonymised, consent permitting), so that the key never
+     * stands for an identifier the flow withholds; a copy that carries none is keyed by its own record id.
+     */
+    private String recipientKey(IngestContext context, IngestContext.Gated gated) {
+        JsonNode copy = gated.gated().value();
+        boolean onlyWhatItCarries = gated.delivery().flow().envelope().pseudonymousRecordId();
+        return SubjectIdentifier.of(context.record().path("subject")).stream()
+                .filter(id -> !onlyWhatItCarries || !copy.at(id.pointer()).isMissingNode())
+                .findFirst()
+                .map(id -> pseudonyms.of(gated.delivery().pseudonymDomain(), id.kind(), id.value()))
+                .orElse(copy.path("recordId").asText());
     }
 
     private static List<ProducerRecord<String, byte[]>> logEntries(IngestContext context,

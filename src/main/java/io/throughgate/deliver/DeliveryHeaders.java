@@ -28,13 +28,16 @@ public final class DeliveryHeaders {
     private DeliveryHeaders() {
     }
 
-    /** The headers of one delivery. */
+    /**
+     * The headers of one delivery, from the recipient's copy: its record id and time as its flow carries them
+     * (a pseudonymising flow's copy has an id of its own and the time generalised).
+     */
     public static List<Header> of(JsonNode record, PlannedDelivery delivery, String signature, String keyId) {
         String type = record.path("type").asText();
         return List.of(header("ce_specversion", "1.0"), header("ce_id", record.path("recordId").asText()),
                 header("ce_source", "urn:throughgate:agency:" + record.path("sender").asText()),
                 header("ce_type", "io.throughgate.record." + type + ".v" + record.path("schemaVersion").asText()),
-                header("ce_time", record.path("occurredAt").asText()),
+                header("ce_time", timestamp(record.path("occurredAt").asText())),
                 header("ce_dataschema", "urn:throughgate:schema:" + type + ":" + record.path("schemaVersion")
                         .asText()),
                 header("content-type", "application/json"), header(RECIPIENT, delivery.recipient().code()),
@@ -56,6 +59,21 @@ public final class DeliveryHeaders {
                         "application/json"),
                 header(RECIPIENT, recipient), header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId), header(
                         SIGNATURE_ALGORITHM, ALGORITHM));
+    }
+
+    /**
+     * A CloudEvents {@code time} (an RFC 3339 timestamp) for a copy's occurredAt: as it is, or, when the flow
+     * generalised it to a month ({@code 2026-11}) or a year ({@code 2026}), the first instant of that period, so
+     * the header says no more than the value.
+     */
+    static String timestamp(String occurredAt) {
+        if (occurredAt.matches("\\d{4}-\\d{2}")) {
+            return occurredAt + "-01T00:00:00Z";
+        }
+        if (occurredAt.matches("\\d{4}")) {
+            return occurredAt + "-01-01T00:00:00Z";
+        }
+        return occurredAt;
     }
 
     private static Header header(String name, String value) {

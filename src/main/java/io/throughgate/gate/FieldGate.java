@@ -17,21 +17,29 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.throughgate.agreement.EnvelopeRules;
 import io.throughgate.agreement.FieldAction;
 import io.throughgate.agreement.FieldRule;
 import io.throughgate.agreement.FieldRuleSet;
+import io.throughgate.agreement.Flow;
+import io.throughgate.agreement.PinnedSchema;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.directory.Agency;
 
 /**
  * Lets through, field by field, only what a flow's rules allow for one recipient, in the form each rule says:
  * shared, pseudonymised, generalised, encrypted, or withheld; a field no rule covers is withheld (default deny),
- * and a rule that needs consent lets its field through only with a consent decision that permits it. Envelope
+ * and a rule that needs consent lets its field through only with a consent decision that permits it. A rule on a
+ * container covers only the fields of the schema version the agreement pins, and never special-category or
+ * criminal offence data ({@link PinnedSchema}). Envelope
  * metadata always travels. Pure: the same inputs give the same outcomes.
  */
 public final class FieldGate {
 
-    /** The envelope fields that always travel: they identify the record, not the child. */
+    /**
+     * The envelope fields that always travel: they identify the record, not the child. A pseudonymising flow's copy
+     * carries a record id of its own and the time generalised ({@link EnvelopeRules}).
+     */
     public static final List<String> ENVELOPE = List.of("recordId", "type", "schemaVersion", "sender", "occurredAt");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -45,16 +53,25 @@ public final class FieldGate {
      * Gates a record for one recipient.
      *
      * @param record the valid record
-     * @param rules the flow's field rules
+     * @param flow the flow: its field rules and how its copies carry the envelope
+     * @param pinned what a container rule may cover: the record type's schema as the agreement pins it
      * @param pseudonymDomain the agreement's pseudonym domain
      * @param recipient the recipient
      * @param consent answers "may this go?" for a consent purpose (asked at most once per purpose)
      */
-    public GatedRecord gate(JsonNode record, FieldRuleSet rules, String pseudonymDomain, Agency recipient,
-            Function<String, ConsentAnswer> consent) {
-        Walk walk = new Walk(rules, pseudonymDomain, recipient, consent);
+    public GatedRecord gate(JsonNode record, Flow flow, PinnedSchema pinned, String pseudonymDomain,
+            Agency recipient, Function<String, ConsentAnswer> consent) {
+        Walk walk = new Walk(flow.fields(), pinned, pseudonymDomain, recipient, consent);
         ObjectNode value = JSON.objectNode();
         ENVELOPE.forEach(field -> value.set(field, record.get(field)));
+        EnvelopeRules envelope = flow.envelope();
+        if (envelope.pseudonymousRecordId()) {
+            value.put("recordId", transforms.recordId(pseudonymDomain, record.path("recordId").asText()));
+        }
+        envelope.occurredAt().ifPresent(how -> value.set("occurredAt", transforms.generalise(record.get(
+                "occurredAt"), how).orElseThrow(
+                        () -> new IllegalStateException("a valid record's occurredAt "
+                                + "cannot be generalised"))));
         for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!ENVELOPE.contains(field.getKey())) {
@@ -67,6 +84,7 @@ public final class FieldGate {
     private final class Walk {
 
         private final FieldRuleSet rules;
+        private final PinnedSchema pinned;
         private final String domain;
         private final Agency recipient;
         private final Function<String, ConsentAnswer> consent;
@@ -74,8 +92,10 @@ public final class FieldGate {
         private final Map<String, FieldOutcome> outcomes = new LinkedHashMap<>();
         private final Set<UUID> consents = new HashSet<>();
 
-        Walk(FieldRuleSet rules, String domain, Agency recipient, Function<String, ConsentAnswer> consent) {
+        Walk(FieldRuleSet rules, PinnedSchema pinned, String domain, Agency recipient,
+                Function<String, ConsentAnswer> consent) {
             this.rules = rules;
+            this.pinned = pinned;
             this.domain = domain;
             this.recipient = recipient;
             this.consent = consent;
@@ -106,6 +126,10 @@ public final class FieldGate {
 
         private Optional<JsonNode> apply(JsonNode value, String pointer, FieldRule rule) {
             String field = FieldRuleSet.pattern(pointer);
+            Optional<String> refusal = pinned.refusal(rule, field);
+            if (refusal.isPresent()) {
+                return withhold(field, refusal.get(), Optional.empty());
+            }
             Optional<UUID> decision = Optional.empty();
             if (rule.consentPurpose().isPresent() && rule.action() != FieldAction.WITHHOLD) {
                 ConsentAnswer answer = answers.computeIfAbsent(rule.consentPurpose().get(), consent);

@@ -24,4 +24,14 @@ public interface FieldTransforms {
 
     /** The value encrypted so only the recipient can read it, or empty when the recipient has no encryption key. */
     Optional<String> encrypt(JsonNode value, Agency recipient);
+
+    /**
+     * A record id of the copy's own, derived from the sender's under an agreement's domain: a UUID (RFC 9562
+     * version 8) that is the same for every copy of the record under that agreement version and cannot be linked
+     * to the sender's id or to another agreement's.
+     *
+     * @param domain the agreement's pseudonym domain
+     * @param recordId the sender's record id
+     */
+    String recordId(String domain, String recordId);
 }

@@ -48,6 +48,11 @@ public class GateTransforms implements FieldTransforms {
     }
 
     @Override
+    public String recordId(String domain, String recordId) {
+        return pseudonyms.uuid(domain, "record-id", recordId.toLowerCase(java.util.Locale.ROOT)).toString();
+    }
+
+    @Override
     public Optional<JsonNode> generalise(JsonNode value, Generalisation how) {
         return Generaliser.generalise(value, how);
     }

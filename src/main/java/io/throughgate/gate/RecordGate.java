@@ -9,6 +9,8 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.throughgate.agreement.PinnedSchema;
+import io.throughgate.agreement.RecordFieldCatalog;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.consent.ConsentCheck;
 import io.throughgate.consent.ConsentRegistry;
@@ -36,6 +38,9 @@ public class RecordGate {
     @Inject
     FieldTransforms transforms;
 
+    @Inject
+    RecordFieldCatalog recordFields;
+
     /** Gates the record for every planned delivery. */
     public IngestContext gate(IngestContext context) {
         if (context.done()) {
@@ -47,7 +52,10 @@ public class RecordGate {
         String type = context.record().path("type").asText();
         try {
             for (PlannedDelivery delivery : context.routing().deliveries()) {
-                GatedRecord gated = gate.gate(context.record(), delivery.flow().fields(), delivery.pseudonymDomain(),
+                PinnedSchema pinned = PinnedSchema.of(recordFields, delivery.agreement().agreement().orElseThrow(),
+                        type);
+                GatedRecord gated = gate.gate(context.record(), delivery.flow(), pinned,
+                        delivery.pseudonymDomain(),
                         delivery.recipient(), purpose -> answer(check, context, purpose, delivery, type));
                 context.gated().add(new IngestContext.Gated(delivery, gated));
             }

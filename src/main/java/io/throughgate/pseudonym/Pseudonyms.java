@@ -1,7 +1,9 @@
 package io.throughgate.pseudonym;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 
@@ -36,6 +38,19 @@ public final class Pseudonyms {
      */
     public String of(String domain, String kind, String value) {
         return of(keyring.activeKeyId(), domain, kind, value);
+    }
+
+    /**
+     * A pseudonymous UUID of a value in a domain, under the active key: the first 128 bits of the same HMAC as
+     * {@link #of(String, String, String)}, with the version set to 8 and the variant to RFC 9562's (section 5.8:
+     * custom, application-defined bits). For ids that must keep the UUID form, such as a copy's record id.
+     */
+    public UUID uuid(String domain, String kind, String value) {
+        Mac mac = keyring.mac(keyring.activeKeyId(), domain);
+        ByteBuffer digest = ByteBuffer.wrap(mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8)));
+        long high = (digest.getLong() & ~0xF000L) | 0x8000L;
+        long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** The pseudonym of an identifier in a domain, under a given key (for looking up data made before a rotation). */

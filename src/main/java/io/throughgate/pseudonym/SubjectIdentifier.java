@@ -58,6 +58,12 @@ public record SubjectIdentifier(String kind, String value) {
                 .findFirst();
     }
 
+    /** The JSON pointer of the subject field this identifier comes from, e.g. {@code /subject/nhsNumber}. */
+    public String pointer() {
+        return FIELDS.stream().filter(field -> field[1].equals(kind)).map(field -> "/subject/" + field[0])
+                .findFirst().orElse("/subject/localCaseId");
+    }
+
     /** The canonical form of an identifier of a kind (see {@link CanonicalIdentifier}). */
     public static String canonical(String kind, String value) {
         return CanonicalIdentifier.of(kind, value);

@@ -31,13 +31,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param topic the inbox topic, for a delivery
  * @param partition the partition, for a delivery
  * @param offset the offset, for a delivery
+ * @param recipientRecordId the record id the recipient's copy carries when its flow gives copies an id of their own
+ *        (a pseudonymising flow); absent when the copy carries the sender's id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharingLogEvent(String eventId, String outcome, String recordId, String recordType, String sender,
         String recipient, String recipientPseudonym, String agreementId, int agreementVersion, String agreementSha256,
         String purpose,
         LawfulBasis lawfulBasis, List<String> consentDecisions, List<Field> fields, List<String> subjectPseudonyms,
-        String occurredAt, Instant receivedAt, String topic, Integer partition, Long offset) {
+        String occurredAt, Instant receivedAt, String topic, Integer partition, Long offset,
+        String recipientRecordId) {
 
     /**
      * The lawful basis of the agreement, as codes.

@@ -45,6 +45,12 @@ public final class SharingLogEvents {
                 gated.consentDecisions().stream().map(UUID::toString).sorted().toList(), fields,
                 context.subjectPseudonyms(), context.record().path("occurredAt").asText(), context.receivedAt(),
                 landed == null ? null : landed.topic(), landed == null ? null : landed.partition(),
-                landed == null ? null : landed.offset());
+                landed == null ? null : landed.offset(), recipientRecordId(context, gated));
+    }
+
+    /** The copy's own record id, when its flow gave it one; null when it carries the sender's. */
+    private static String recipientRecordId(IngestContext context, GatedRecord gated) {
+        String copy = gated.value().path("recordId").asText();
+        return copy.equals(context.recordId().toString()) ? null : copy;
     }
 }

@@ -31,6 +31,7 @@ import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLog;
+import io.throughgate.sharinglog.SharingLogLeaf;
 
 /**
  * Sends withdrawal notices. After each round of indexing, it finds every delivery in the sharing log that relied on
@@ -49,7 +50,7 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     private static final String DUE = "SELECT c.decision_id, e.recipient, e.recipient_pseudonym, d.purpose, "
-            + "d.withdrawn_at, e.record_id, e.agreement_id FROM sharing_log_consent c "
+            + "d.withdrawn_at, e.record_id, e.agreement_id, e.entry_json FROM sharing_log_consent c "
             + "JOIN consent_decision d ON d.id = c.decision_id "
             + "JOIN sharing_log_entry e ON e.entry_index = c.entry_index "
             + "WHERE d.withdrawn_at IS NOT NULL AND e.recipient_pseudonym IS NOT NULL AND NOT EXISTS ("
@@ -95,6 +96,15 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     private record Addressee(UUID decision, String recipient, String pseudonym, String purpose, Instant withdrawnAt) {
     }
 
+    /**
+     * The record id as the recipient received it: the copy's own id when its flow gave it one, so that a notice to
+     * the evaluation team never carries the sender's id, which other agreements' copies carry.
+     */
+    private static String recordIdAsReceived(UUID recordId, String entryJson) {
+        String copy = entryJson == null ? null : SharingLogLeaf.read(entryJson).event().recipientRecordId();
+        return copy != null ? copy : recordId.toString();
+    }
+
     /** The notices due: one per withdrawn decision, recipient and pseudonym not yet told. */
     List<WithdrawalNotice> due() throws SQLException {
         Map<String, List<WithdrawalNotice.Received>> records = new LinkedHashMap<>();
@@ -110,8 +120,8 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
                     String id = WithdrawalNotice.idOf(decision, recipient, pseudonym);
                     addressees.putIfAbsent(id, new Addressee(decision, recipient, pseudonym, rows.getString(4),
                             SqlTimes.instant(rows, 5)));
-                    records.computeIfAbsent(id, key -> new ArrayList<>()).add(new WithdrawalNotice.Received(rows
-                            .getObject(6, UUID.class).toString(), rows.getString(7)));
+                    records.computeIfAbsent(id, key -> new ArrayList<>()).add(new WithdrawalNotice.Received(
+                            recordIdAsReceived(rows.getObject(6, UUID.class), rows.getString(8)), rows.getString(7)));
                 }
             }
         }

@@ -89,6 +89,7 @@ final class AgreementFixture {
                     fields:
                       /subject/name: share
                       /body/releaseDate: share
+                recordSchemas: {release-notification: 1}
                 """.formatted(validFrom, validUntil, validUntil);
     }
 

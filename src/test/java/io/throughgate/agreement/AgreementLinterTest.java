@@ -72,7 +72,45 @@ class AgreementLinterTest {
     void reportsAnUnknownFieldOfTheAgreement() {
         List<ContractProblem> problems = lint("jointControllers: false", "jointControllers: false\nsignedBy: me");
         assertEquals("agreements/release-test/agreement.yaml:11: unknown field 'signedBy'; allowed: contacts, dpia, "
-                + "flows, id, individualsRights, jointControllers, lawfulBasis, parties, purposes, retention, "
-                + "reviewDate, security, summary, title, validFrom, validUntil, version", problems.get(0).toString());
+                + "flows, id, individualsRights, jointControllers, lawfulBasis, parties, purposes, recordSchemas, "
+                + "retention, reviewDate, security, summary, title, validFrom, validUntil, version",
+                problems.get(0)
+                        .toString());
+    }
+
+    @Test
+    void reportsAFlowWhoseRecordTypeHasNoPinnedSchemaVersion() {
+        List<ContractProblem> problems = lint("recordSchemas: {release-notification: 1}",
+                "recordSchemas: {placement-information: 1}");
+        assertEquals("recordSchemas names no schema version for release-notification, which this flow carries",
+                problems.get(0).message());
+    }
+
+    @Test
+    void reportsAPinnedSchemaVersionThatDoesNotExist() {
+        List<ContractProblem> problems = lint("recordSchemas: {release-notification: 1}",
+                "recordSchemas: {release-notification: 3}");
+        assertEquals("there is no version 3 of the release-notification schema", problems.get(0).message());
+    }
+
+    @Test
+    void refusesAContainerShareThatWouldCoverCriminalOffenceDataWithoutARuleOfItsOwn() {
+        List<ContractProblem> problems = lint("      /body/releaseDate: share", "      /body: share");
+        assertEquals(List.of("the rule '/body: share' would cover /body/licenceConditions of release-notification, "
+                + "which is criminal offence data; give /body/licenceConditions a rule of its own (share it, "
+                + "withhold it or ask consent)",
+                "the rule '/body: share' would cover "
+                        + "/body/noticeOfSupervisionConditions of release-notification, which is criminal offence "
+                        + "data; give /body/noticeOfSupervisionConditions a rule of its own (share it, withhold it or "
+                        + "ask consent)"),
+                problems.stream().map(ContractProblem::message).toList());
+    }
+
+    @Test
+    void acceptsAContainerShareOnceEachProtectedFieldHasARuleOfItsOwn() {
+        List<ContractProblem> problems = lint("      /body/releaseDate: share", "      /body: share\n"
+                + "      /body/licenceConditions: share\n"
+                + "      /body/noticeOfSupervisionConditions: {action: withhold, reason: not needed}");
+        assertEquals(List.of(), problems);
     }
 }

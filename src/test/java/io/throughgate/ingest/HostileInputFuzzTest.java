@@ -29,6 +29,8 @@ import io.throughgate.agreement.AgreementState;
 import io.throughgate.agreement.FieldAction;
 import io.throughgate.agreement.FieldRule;
 import io.throughgate.agreement.Flow;
+import io.throughgate.agreement.PinnedSchema;
+import io.throughgate.agreement.SchemaFieldCatalog;
 import io.throughgate.cli.ContractsBootstrap;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.failure.ErrorCode;
@@ -37,6 +39,7 @@ import io.throughgate.failure.Result;
 import io.throughgate.gate.FieldGate;
 import io.throughgate.gate.FieldTransforms;
 import io.throughgate.gate.GatedRecord;
+import io.throughgate.record.RecordType;
 import io.throughgate.record.identifier.CroNumber;
 import io.throughgate.record.identifier.NhsNumber;
 import io.throughgate.record.identifier.NomisNumber;
@@ -66,6 +69,7 @@ class HostileInputFuzzTest {
     private static final Set<ErrorCode> PARSE_FAILURES = Set.of(ErrorCode.MALFORMED_RECORD,
             ErrorCode.RECORD_TOO_LARGE);
     private static final FieldGate GATE = new FieldGate(new MarkingTransforms());
+    private static final SchemaFieldCatalog FIELDS = new SchemaFieldCatalog(CONTRACTS.schemas());
     private static final List<Flow> FLOWS = CONTRACTS.agreements().stream().map(AgreementState::agreement)
             .flatMap(Optional::stream).flatMap(agreement -> agreement.flows().stream()).toList();
     private static final List<JsonNode> SAMPLES = samples();
@@ -140,8 +144,8 @@ class HostileInputFuzzTest {
             if (!flow.recordTypes().contains(type)) {
                 continue;
             }
-            GatedRecord gated = GATE.gate(record, flow.fields(), "fuzz", CONTRACTS.directory().find("yot-camden")
-                    .orElseThrow(),
+            GatedRecord gated = GATE.gate(record, flow, new PinnedSchema(FIELDS, type,
+                    RecordType.SCHEMA_VERSION, "fuzz"), "fuzz", CONTRACTS.directory().find("yot-camden").orElseThrow(),
                     purpose -> new ConsentAnswer(consented, Optional.empty(), consented
                             ? "permitted"
                             : "no consent"));
@@ -253,6 +257,11 @@ class HostileInputFuzzTest {
         @Override
         public Optional<String> encrypt(JsonNode value, io.throughgate.directory.Agency recipient) {
             return Optional.of(SEALED);
+        }
+
+        @Override
+        public String recordId(String domain, String recordId) {
+            return "00000000-0000-8000-8000-000000000000";
         }
     }
 }

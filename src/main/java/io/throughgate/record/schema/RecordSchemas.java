@@ -113,6 +113,14 @@ public final class RecordSchemas {
         return fields.field(type, pointer);
     }
 
+    /**
+     * The field marked with a {@link DataCategory} at or above a pointer of a record type, if any: the nearest
+     * marked ancestor-or-self, since a mark covers everything beneath it.
+     */
+    public Optional<ProtectedField> protectedField(RecordType type, String pointer) {
+        return fields.protectedField(type, pointer);
+    }
+
     /** Whether the type's schema has a field at the pointer; see {@link #field(RecordType, String)}. */
     public boolean hasField(RecordType type, String pointer) {
         return field(type, pointer).isPresent();

@@ -1,6 +1,7 @@
 package io.throughgate.record.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,19 +29,40 @@ final class SchemaFieldIndex {
     private static final Pattern INDEX = Pattern.compile("/[0-9]+(?=/|$)");
 
     private final Map<RecordType, Map<String, SchemaField>> byType;
+    private final Map<RecordType, Map<String, DataCategory>> categoriesByType;
 
-    private SchemaFieldIndex(Map<RecordType, Map<String, SchemaField>> byType) {
+    private SchemaFieldIndex(Map<RecordType, Map<String, SchemaField>> byType,
+            Map<RecordType, Map<String, DataCategory>> categoriesByType) {
         this.byType = byType;
+        this.categoriesByType = categoriesByType;
     }
 
     static SchemaFieldIndex build(SchemaDocuments documents) {
         Map<RecordType, Map<String, SchemaField>> byType = new EnumMap<>(RecordType.class);
+        Map<RecordType, Map<String, DataCategory>> categories = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
             Walk walk = new Walk(documents);
             walk.visit(documents.get(type.schemaId()), type.schemaId(), "", "", 0);
             byType.put(type, walk.fields());
+            categories.put(type, Map.copyOf(walk.categories));
         }
-        return new SchemaFieldIndex(byType);
+        return new SchemaFieldIndex(byType, categories);
+    }
+
+    /** The marked field at or above a pointer (array indices read as {@code *}), the nearest one if several. */
+    Optional<ProtectedField> protectedField(RecordType type, String pointer) {
+        Map<String, DataCategory> categories = categoriesByType.get(type);
+        if (categories.isEmpty() || pointer == null) {
+            return Optional.empty();
+        }
+        for (String at = INDEX.matcher(pointer).replaceAll("/" + ITEMS); !at.isEmpty(); at = at.substring(0, at
+                .lastIndexOf('/'))) {
+            DataCategory category = categories.get(at);
+            if (category != null) {
+                return Optional.of(new ProtectedField(at, category));
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<SchemaField> field(RecordType type, String pointer) {
@@ -62,6 +84,7 @@ final class SchemaFieldIndex {
         private final SchemaDocuments documents;
         private final Map<String, Set<String>> types = new LinkedHashMap<>();
         private final Map<String, String> descriptions = new LinkedHashMap<>();
+        private final Map<String, DataCategory> categories = new LinkedHashMap<>();
 
         Walk(SchemaDocuments documents) {
             this.documents = documents;
@@ -73,6 +96,18 @@ final class SchemaFieldIndex {
                         + " at " + pointer + "; is it recursive?");
             }
             String own = schema.path("description").asText("");
+            JsonNode marked = schema.get(DataCategory.KEYWORD);
+            if (marked != null && !pointer.isEmpty()) {
+                categories
+                        .put(pointer,
+                                DataCategory.fromCode(marked.asText()).orElseThrow(() -> new IllegalStateException(
+                                        "schema " + documentId + " marks " + pointer + " with " + DataCategory.KEYWORD
+                                                + " '"
+                                                + marked.asText() + "', which is not one of " + Arrays.toString(Arrays
+                                                        .stream(
+                                                                DataCategory.values())
+                                                        .map(DataCategory::code).toArray()))));
+            }
             if (!pointer.isEmpty()) {
                 types.computeIfAbsent(pointer, key -> new LinkedHashSet<>()).addAll(declaredTypes(schema));
                 descriptions.merge(pointer, description.isEmpty() ? own : description,

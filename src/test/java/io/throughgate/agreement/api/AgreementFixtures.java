@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.throughgate.agreement.Agreement;
@@ -17,6 +18,7 @@ import io.throughgate.agreement.RecordFieldCatalog;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyDirectoryLoader;
 import io.throughgate.purpose.PurposeCatalog;
+import io.throughgate.record.schema.ProtectedField;
 
 /**
  * A small, valid agreement for the unit tests of the views and exports, with the real agency directory and purposes
@@ -56,6 +58,7 @@ final class AgreementFixtures {
               - role: agreement owner
                 agency: ycs-placements
                 mailbox: placements-dpo@example.gov.uk
+            recordSchemas: {release-notification: 1}
             flows:
               - id: release-to-supervising-yot
                 recordTypes: [release-notification]
@@ -142,6 +145,16 @@ final class AgreementFixtures {
             @Override
             public List<String> leafFields(String recordType) {
                 return leaves.get(recordType);
+            }
+
+            @Override
+            public Set<Integer> schemaVersions(String recordType) {
+                return leaves.containsKey(recordType) ? Set.of(1) : Set.of();
+            }
+
+            @Override
+            public Optional<ProtectedField> protectedField(String recordType, String pointer) {
+                return Optional.empty();
             }
         };
     }

@@ -42,7 +42,7 @@ class AgreementsResourceTest {
                 .body(DIRECT_CARE_ENTRY + ".status", equalTo("IN_FORCE"))
                 .body(DIRECT_CARE_ENTRY + ".reasons", empty())
                 .body(DIRECT_CARE_ENTRY + ".title", equalTo("London resettlement direct care"))
-                .body(DIRECT_CARE_ENTRY + ".version", equalTo(1))
+                .body(DIRECT_CARE_ENTRY + ".version", equalTo(2))
                 .body(DIRECT_CARE_ENTRY + ".validFrom", equalTo("2025-04-01"))
                 .body(DIRECT_CARE_ENTRY + ".parties", equalTo(52))
                 .body(DIRECT_CARE_ENTRY + ".partiesSigned", equalTo(52))
@@ -201,7 +201,7 @@ class AgreementsResourceTest {
                 .then().statusCode(200)
                 .contentType(OdrlExport.MEDIA_TYPE)
                 .body("'@type'", equalTo("Agreement"))
-                .body("uid", equalTo("urn:throughgate:agreement:" + DIRECT_CARE + ":1"))
+                .body("uid", equalTo("urn:throughgate:agreement:" + DIRECT_CARE + ":2"))
                 .body("conflict", equalTo("prohibit"))
                 .body("permission.target", hasItem("urn:throughgate:field:release-notification#/subject/nhsNumber"));
     }
