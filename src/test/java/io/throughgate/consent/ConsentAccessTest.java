@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.throughgate.testing.TestClients;
+import io.throughgate.testing.TestConsents;
 import io.throughgate.testing.TestIdentifiers;
 
 /**
@@ -32,14 +32,7 @@ class ConsentAccessTest {
 
     /** As Feltham's health team: the child refuses to share health information with health bodies. */
     private static String felthamRecordsARefusal(String nhsNumber) {
-        String refusal = """
-                {"subject": {"nhsNumber": "%s", "dateOfBirth": "%s"},
-                 "purpose": "health-information-sharing", "scope": {"recipientKinds": ["health"]},
-                 "decision": "deny", "validFrom": "%s", "decidedBy": {"role": "child"},
-                 "evidenceReference": "FELTHAM-HC/CONSENT/2026/0733"}
-                """.formatted(nhsNumber, LocalDate.now().minusYears(17), LocalDate.now());
-        return TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(refusal).when().post("/v1/consents")
-                .then().statusCode(201).extract().path("id");
+        return TestConsents.refuseHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0733");
     }
 
     private static Response history(RequestSpecification caller, String nhsNumber) {

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.ConsentRegistry;
 import io.throughgate.consent.ConsentScope;
@@ -89,11 +88,7 @@ class ConsentAfterKeyRotationTest {
         assertEquals("k2.", TestClients.as("yoi-feltham").when().get("/v1/consents/" + permission).then()
                 .statusCode(200).extract().<String>path("subjectPseudonym").substring(0, 3));
 
-        String recordId = UUID.randomUUID().toString();
-        List<Map<String, String>> withheld = TestClients.as("yoi-feltham").contentType(ContentType.JSON)
-                .body(TestRecords.healthSummary(recordId, nhsNumber, ICB, "Follow-up with community CAMHS."))
-                .when().post("/v1/records").then().statusCode(202)
-                .extract().path("deliveries.find { it.recipient == '" + ICB + "' }.withheld");
+        List<Map<String, String>> withheld = TestRecords.healthSummaryWithheldFrom(ICB, nhsNumber);
         assertTrue(withheld.contains(Map.of("field", "/body/clinicalSummary", "reason",
                 "consent for health-information-sharing refused")), withheld.toString());
     }

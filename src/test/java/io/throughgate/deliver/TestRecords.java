@@ -1,6 +1,12 @@
 package io.throughgate.deliver;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.throughgate.testing.TestClients;
 
 /** Realistic records for the exchange tests. */
 public final class TestRecords {
@@ -43,5 +49,17 @@ public final class TestRecords {
                    "addressConfirmedOn": "2026-11-19",
                    "gateCollection": {"name": "Sam Marker", "relationship": "mother", "phone": "07700 900123"}}}
                 """.formatted(recordId, sender, nhsNumber, marker, marker, supervisingYot);
+    }
+
+    /**
+     * Pushes a health summary from HMYOI Feltham's health team about the child to a community health service and
+     * answers the fields its receipt says were withheld from that service, each with its reason.
+     */
+    public static List<Map<String, String>> healthSummaryWithheldFrom(String healthService, String nhsNumber) {
+        String recordId = UUID.randomUUID().toString();
+        return TestClients.as("yoi-feltham").contentType(ContentType.JSON)
+                .body(healthSummary(recordId, nhsNumber, healthService, "Follow-up with community CAMHS."))
+                .when().post("/v1/records").then().statusCode(202)
+                .extract().path("deliveries.find { it.recipient == '" + healthService + "' }.withheld");
     }
 }
