@@ -28,7 +28,9 @@ final class DevCertsCommand {
             Generates the DEVELOPMENT-ONLY PKI of Throughgate: a development CA, the hub's TLS server
             certificate, delivery signing certificate and sharing-log signing certificate, and for every agency
             of the agency directory (contracts/agencies.yaml) a TLS client certificate, a data protection officer
-            (DPO) certificate and a field encryption certificate. Keys are EC P-256 (the sharing-log key
+            (DPO) certificate and a field encryption certificate. A second CA (borough-ca/, Camden's own) issues
+            client and DPO certificates for yot-camden and the partnership, so that the directory's pins can be
+            tried: it is pinned for Camden's agency certificates only. Keys are EC P-256 (the sharing-log key
             Ed25519) and unencrypted; PKCS#12 files use the public password throughgate-dev. Never use them in
             production.
 
