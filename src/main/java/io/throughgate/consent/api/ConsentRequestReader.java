@@ -162,6 +162,10 @@ final class ConsentRequestReader {
             violations.add(new Violation(pointer, "is required, as text of at most " + MAX_TEXT + " characters"));
             return null;
         }
+        if (value.asText().chars().anyMatch(c -> c < 0x20)) {
+            violations.add(new Violation(pointer, "must not contain control characters (U+0000 to U+001F)"));
+            return null;
+        }
         return value.asText().strip();
     }
 
@@ -171,7 +175,13 @@ final class ConsentRequestReader {
         }
         try {
             if (value.isTextual()) {
-                return LocalDate.parse(value.asText());
+                LocalDate date = LocalDate.parse(value.asText());
+                if (!date.isBefore(SubjectReader.EARLIEST_BIRTH) && date.getYear() < 2100) {
+                    return date;
+                }
+                violations.add(new Violation(pointer, "must be a date from " + SubjectReader.EARLIEST_BIRTH
+                        + " to 2099-12-31"));
+                return null;
             }
         } catch (DateTimeParseException e) {
             // reported below

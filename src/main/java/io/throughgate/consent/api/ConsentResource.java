@@ -161,10 +161,11 @@ public class ConsentResource {
             @Schema(implementation = WithdrawalSchema.class) JsonNode body) {
         Optional<UUID> decisionId = uuid(id);
         JsonNode evidence = body.path("evidenceReference");
-        if (!evidence.isTextual() || evidence.asText().isBlank() || evidence.asText().length() > 200) {
+        if (!evidence.isTextual() || evidence.asText().isBlank() || evidence.asText().length() > 200
+                || evidence.asText().chars().anyMatch(character -> character < 0x20)) {
             return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The withdrawal needs its evidence reference.",
                     List.of(new Problem.Violation("/evidenceReference", "is required, as text of at most 200 "
-                            + "characters")));
+                            + "characters and no control characters (U+0000 to U+001F)")));
         }
         if (decisionId.isEmpty()) {
             return notFound();

@@ -1,6 +1,7 @@
 package io.throughgate.consent.api;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,10 @@ public final class SubjectReader {
             "pncId", PncId::isValid, "croNumber", CroNumber::isValid, "nomisNumber", NomisNumber::isValid,
             "probationCrn", ProbationCrn::isValid, "upn", UniquePupilNumber::isValid);
     private static final Set<String> OTHER = Set.of("localCaseId", "dateOfBirth", "lookedAfter");
+
+    /** The earliest plausible date of birth of a child or young adult the hub exchanges records about. */
+    static final LocalDate EARLIEST_BIRTH = LocalDate.of(1990, 1, 1);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private SubjectReader() {
     }
@@ -82,6 +87,10 @@ public final class SubjectReader {
         }
         if (!subject.path("dateOfBirth").isMissingNode() && dateOfBirth(subject) == null) {
             violations.add(new Violation("/subject/dateOfBirth", "must be a date such as 2010-03-14"));
+        } else if (dateOfBirth(subject) != null && (dateOfBirth(subject).isBefore(EARLIEST_BIRTH)
+                || dateOfBirth(subject).isAfter(LocalDate.now(LONDON)))) {
+            violations.add(new Violation("/subject/dateOfBirth", "must be a date from " + EARLIEST_BIRTH
+                    + " to today"));
         }
         if (!subject.path("lookedAfter").isMissingNode() && !subject.path("lookedAfter").isBoolean()) {
             violations.add(new Violation("/subject/lookedAfter", "must be true or false"));

@@ -1,5 +1,6 @@
 package io.throughgate.record.schema;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,15 +94,22 @@ public final class RecordSchemas {
      * Validates one record.
      *
      * @param record the record as parsed JSON, any JSON value (a non-object is one violation at the root)
-     * @return every violation, ordered by pointer; empty when the record is valid
+     * @return every violation, ordered by pointer, including the checks JSON Schema cannot express (plausible
+     *         dates, no control characters in text, see {@code PlausibleValues}); empty when the record is valid
      */
     public List<Violation> validate(JsonNode record) {
         Objects.requireNonNull(record, "record");
         JsonNode type = record.get("type");
-        JsonSchema schema = type != null && type.isTextual()
-                ? RecordType.fromCode(type.textValue()).map(byType::get).orElse(envelope)
-                : envelope;
-        return ViolationReasons.violations(schema.validate(record));
+        Optional<RecordType> known = type != null && type.isTextual()
+                ? RecordType.fromCode(type.textValue())
+                : Optional.empty();
+        JsonSchema schema = known.map(byType::get).orElse(envelope);
+        List<Violation> violations = new ArrayList<>(ViolationReasons.violations(schema.validate(record)));
+        if (known.isPresent() && record.isObject()) {
+            new PlausibleValues(fields).check(known.get(), record, violations);
+            violations.sort(null);
+        }
+        return List.copyOf(violations);
     }
 
     /**

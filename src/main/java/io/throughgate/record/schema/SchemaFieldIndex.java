@@ -30,23 +30,41 @@ final class SchemaFieldIndex {
 
     private final Map<RecordType, Map<String, SchemaField>> byType;
     private final Map<RecordType, Map<String, DataCategory>> categoriesByType;
+    private final Map<RecordType, Map<String, TextKind>> textKindsByType;
 
     private SchemaFieldIndex(Map<RecordType, Map<String, SchemaField>> byType,
-            Map<RecordType, Map<String, DataCategory>> categoriesByType) {
+            Map<RecordType, Map<String, DataCategory>> categoriesByType,
+            Map<RecordType, Map<String, TextKind>> textKindsByType) {
         this.byType = byType;
         this.categoriesByType = categoriesByType;
+        this.textKindsByType = textKindsByType;
+    }
+
+    /** What a text field holds, for the checks JSON Schema cannot express (dates in range, no control characters). */
+    enum TextKind {
+        /** A calendar date or a date-time. */
+        DATE,
+        /** Narrative free text, which may hold tabs and line breaks. */
+        NARRATIVE
+    }
+
+    /** What the text at a pointer holds (array indices read as {@code *}), if it is a date or narrative. */
+    Optional<TextKind> textKind(RecordType type, String pointer) {
+        return Optional.ofNullable(textKindsByType.get(type).get(INDEX.matcher(pointer).replaceAll("/" + ITEMS)));
     }
 
     static SchemaFieldIndex build(SchemaDocuments documents) {
         Map<RecordType, Map<String, SchemaField>> byType = new EnumMap<>(RecordType.class);
         Map<RecordType, Map<String, DataCategory>> categories = new EnumMap<>(RecordType.class);
+        Map<RecordType, Map<String, TextKind>> textKinds = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
             Walk walk = new Walk(documents);
             walk.visit(documents.get(type.schemaId()), type.schemaId(), "", "", 0);
             byType.put(type, walk.fields());
             categories.put(type, Map.copyOf(walk.categories));
+            textKinds.put(type, Map.copyOf(walk.textKinds));
         }
-        return new SchemaFieldIndex(byType, categories);
+        return new SchemaFieldIndex(byType, categories, textKinds);
     }
 
     /** The marked field at or above a pointer (array indices read as {@code *}), the nearest one if several. */
@@ -85,6 +103,7 @@ final class SchemaFieldIndex {
         private final Map<String, Set<String>> types = new LinkedHashMap<>();
         private final Map<String, String> descriptions = new LinkedHashMap<>();
         private final Map<String, DataCategory> categories = new LinkedHashMap<>();
+        private final Map<String, TextKind> textKinds = new LinkedHashMap<>();
 
         Walk(SchemaDocuments documents) {
             this.documents = documents;
@@ -113,9 +132,16 @@ final class SchemaFieldIndex {
                 descriptions.merge(pointer, description.isEmpty() ? own : description,
                         (first, next) -> first.isEmpty() ? next : first);
             }
+            String format = schema.path("format").asText("");
+            if (!pointer.isEmpty() && (format.equals("date") || format.equals("date-time"))) {
+                textKinds.put(pointer, TextKind.DATE);
+            }
             JsonNode ref = schema.get("$ref");
             if (ref != null) {
                 String target = ref.asText();
+                if (!pointer.isEmpty() && target.endsWith("/$defs/narrative")) {
+                    textKinds.put(pointer, TextKind.NARRATIVE);
+                }
                 int hash = target.indexOf('#');
                 String targetId = hash == 0 ? documentId : hash < 0 ? target : target.substring(0, hash);
                 JsonNode targetSchema = documents.get(targetId).at(hash < 0 ? "" : target.substring(hash + 1));
