@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -22,6 +23,13 @@ import io.throughgate.kafka.Topics;
  * Follows the consent-event topic from its beginning on a thread of its own, applying each event to the view (and
  * to any other listener, such as the database) in order, and tells how far it has got. Each hub replica runs one;
  * none joins a consumer group, so each sees every event.
+ *
+ * <p>
+ * A failure to apply an event (the database unavailable, say) never stops the follower: it goes back to the first
+ * event not yet applied everywhere and tries again, waiting twice as long each time up to {@link #LONGEST_WAIT}.
+ * Meanwhile it reports the failure ({@link #failure()}), its position does not move, and so no consent check can
+ * complete: a record that needs consent is refused rather than checked against a view that may miss a
+ * withdrawal. Applying is idempotent, so events applied to the view before the failure are applied again harmlessly.
  */
 public final class ConsentFollower implements AutoCloseable {
 
@@ -33,6 +41,12 @@ public final class ConsentFollower implements AutoCloseable {
     private final Map<TopicPartition, Long> applied = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String failure;
+
+    /** The first wait after a failure to apply an event. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(100);
+    /** The longest wait between two tries. */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     /**
      * Starts following.
@@ -86,23 +100,51 @@ public final class ConsentFollower implements AutoCloseable {
                 .getValue());
     }
 
+    /** Why the follower cannot apply events now, or empty while it keeps up. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     private void follow() {
+        Duration wait = FIRST_WAIT;
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    ConsentEvent event = ConsentEventCodec.read(record.value());
-                    view.apply(event);
-                    listener.accept(event);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        ConsentEvent event = ConsentEventCodec.read(record.value());
+                        view.apply(event);
+                        listener.accept(event);
+                    }
+                    markPositions();
+                    if (failure != null) {
+                        LOG.infof("the consent follower applies events again");
+                    }
+                    failure = null;
+                    wait = FIRST_WAIT;
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // Never the event's content: only what failed.
+                    failure = "cannot apply consent events (" + e.getClass().getSimpleName() + "); retrying";
+                    LOG.errorf("the consent follower cannot apply events, retrying in %d ms: %s", wait.toMillis(),
+                            e.getClass().getName());
+                    rewind();
+                    Thread.sleep(wait.toMillis());
+                    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
                 }
-                markPositions();
             }
         } catch (WakeupException stopping) {
             // close() woke the consumer up.
-        } catch (RuntimeException e) {
-            LOG.errorf("the consent follower stopped: %s", e.getClass().getName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close();
         }
+    }
+
+    /** Goes back to the first event not yet applied everywhere, so that the next poll reads it again. */
+    private synchronized void rewind() {
+        applied.forEach(consumer::seek);
     }
 
     private synchronized void markPositions() {
@@ -117,7 +159,12 @@ public final class ConsentFollower implements AutoCloseable {
         running = false;
         consumer.wakeup();
         try {
-            thread.join(5_000);
+            thread.join(1_000);
+            if (thread.isAlive()) {
+                // Waiting out a back-off: wake it from its sleep.
+                thread.interrupt();
+                thread.join(4_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

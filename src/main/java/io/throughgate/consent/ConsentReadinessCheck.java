@@ -1,5 +1,6 @@
 package io.throughgate.consent;
 
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,10 @@ public class ConsentReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        Optional<String> failure = registry.followerFailure();
+        if (failure.isPresent()) {
+            return HealthCheckResponse.named("consent").down().withData("reason", failure.get()).build();
+        }
         try {
             registry.currentCheck();
             return HealthCheckResponse.up("consent");

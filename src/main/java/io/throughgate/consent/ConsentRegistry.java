@@ -114,6 +114,12 @@ public class ConsentRegistry {
         return new ConsentCheck(view);
     }
 
+    /** Why this replica's consent view cannot take in events now, or empty while it keeps up. */
+    public Optional<String> followerFailure() {
+        started();
+        return follower.failure();
+    }
+
     /** The decision with this id, as this replica knows it. */
     public Optional<ConsentDecision> find(UUID id) {
         return view.find(id);
