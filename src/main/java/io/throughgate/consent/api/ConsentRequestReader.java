@@ -21,6 +21,7 @@ import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyKind;
 import io.throughgate.purpose.PurposeCatalog;
 import io.throughgate.record.RecordType;
+import io.throughgate.record.schema.ControlCharacters;
 
 /** Reads a consent request, reporting every violation by JSON pointer; reasons never quote the values. */
 final class ConsentRequestReader {
@@ -162,7 +163,7 @@ final class ConsentRequestReader {
             violations.add(new Violation(pointer, "is required, as text of at most " + MAX_TEXT + " characters"));
             return null;
         }
-        if (value.asText().chars().anyMatch(c -> c < 0x20)) {
+        if (ControlCharacters.in(value.asText())) {
             violations.add(new Violation(pointer, "must not contain control characters (U+0000 to U+001F)"));
             return null;
         }

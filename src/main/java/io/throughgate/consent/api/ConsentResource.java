@@ -40,6 +40,7 @@ import io.throughgate.identity.AgencyIdentity;
 import io.throughgate.identity.Caller;
 import io.throughgate.identity.Role;
 import io.throughgate.purpose.PurposeCatalog;
+import io.throughgate.record.schema.ControlCharacters;
 
 /** The consent registry's API: record, read, search by child, withdraw, and the DPO's list. */
 @Path("/v1/consents")
@@ -162,7 +163,7 @@ public class ConsentResource {
         Optional<UUID> decisionId = uuid(id);
         JsonNode evidence = body.path("evidenceReference");
         if (!evidence.isTextual() || evidence.asText().isBlank() || evidence.asText().length() > 200
-                || evidence.asText().chars().anyMatch(character -> character < 0x20)) {
+                || ControlCharacters.in(evidence.asText())) {
             return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The withdrawal needs its evidence reference.",
                     List.of(new Problem.Violation("/evidenceReference", "is required, as text of at most 200 "
                             + "characters and no control characters (U+0000 to U+001F)")));

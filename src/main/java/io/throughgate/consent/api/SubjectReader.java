@@ -85,10 +85,10 @@ public final class SubjectReader {
         if (!identified) {
             violations.add(new Violation("/subject", "must name the child by at least one identifier"));
         }
-        if (!subject.path("dateOfBirth").isMissingNode() && dateOfBirth(subject) == null) {
+        LocalDate born = dateOfBirth(subject);
+        if (!subject.path("dateOfBirth").isMissingNode() && born == null) {
             violations.add(new Violation("/subject/dateOfBirth", "must be a date such as 2010-03-14"));
-        } else if (dateOfBirth(subject) != null && (dateOfBirth(subject).isBefore(EARLIEST_BIRTH)
-                || dateOfBirth(subject).isAfter(LocalDate.now(LONDON)))) {
+        } else if (born != null && (born.isBefore(EARLIEST_BIRTH) || born.isAfter(LocalDate.now(LONDON)))) {
             violations.add(new Violation("/subject/dateOfBirth", "must be a date from " + EARLIEST_BIRTH
                     + " to today"));
         }

@@ -34,26 +34,30 @@ final class PlausibleValues {
 
     /** Adds a violation for every implausible value of a record of a type. */
     void check(RecordType type, JsonNode record, List<Violation> violations) {
-        walk(type, record, "", violations);
+        walk(type, record, "", "", violations);
     }
 
-    private void walk(RecordType type, JsonNode node, String pointer, List<Violation> violations) {
+    /** Walks the record, keeping each value's pointer and its field pattern ({@code *} for array items). */
+    private void walk(RecordType type, JsonNode node, String pointer, String pattern, List<Violation> violations) {
         if (node.isTextual()) {
-            checkText(type, node.textValue(), pointer, violations);
+            checkText(type, node.textValue(), pointer, pattern, violations);
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> walk(type, field.getValue(), pointer + "/" + field.getKey()
-                    .replace("~", "~0").replace("/", "~1"), violations));
+            node.fields().forEachRemaining(field -> {
+                String name = "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                walk(type, field.getValue(), pointer + name, pattern + name, violations);
+            });
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(type, node.get(i), pointer + "/" + i, violations);
+                walk(type, node.get(i), pointer + "/" + i, pattern + "/*", violations);
             }
         }
     }
 
-    private void checkText(RecordType type, String text, String pointer, List<Violation> violations) {
-        Optional<SchemaFieldIndex.TextKind> kind = fields.textKind(type, pointer);
+    private void checkText(RecordType type, String text, String pointer, String pattern,
+            List<Violation> violations) {
+        Optional<SchemaFieldIndex.TextKind> kind = fields.textKind(type, pattern);
         boolean narrative = kind.filter(SchemaFieldIndex.TextKind.NARRATIVE::equals).isPresent();
-        if (text.chars().anyMatch(c -> c < 0x20 && !(narrative && (c == '\t' || c == '\n' || c == '\r')))) {
+        if (narrative ? ControlCharacters.inNarrative(text) : ControlCharacters.in(text)) {
             violations.add(new Violation(pointer, narrative
                     ? "must not contain control characters (U+0000 to U+001F) other than tabs and line breaks"
                     : "must not contain control characters (U+0000 to U+001F)"));

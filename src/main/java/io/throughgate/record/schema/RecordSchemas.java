@@ -43,11 +43,13 @@ public final class RecordSchemas {
     private final JsonSchema envelope;
     private final Map<RecordType, JsonSchema> byType;
     private final SchemaFieldIndex fields;
+    private final PlausibleValues plausibleValues;
 
     private RecordSchemas(JsonSchema envelope, Map<RecordType, JsonSchema> byType, SchemaFieldIndex fields) {
         this.envelope = envelope;
         this.byType = byType;
         this.fields = fields;
+        this.plausibleValues = new PlausibleValues(fields);
     }
 
     /**
@@ -106,7 +108,7 @@ public final class RecordSchemas {
         JsonSchema schema = known.map(byType::get).orElse(envelope);
         List<Violation> violations = new ArrayList<>(ViolationReasons.violations(schema.validate(record)));
         if (known.isPresent() && record.isObject()) {
-            new PlausibleValues(fields).check(known.get(), record, violations);
+            plausibleValues.check(known.get(), record, violations);
             violations.sort(null);
         }
         return List.copyOf(violations);

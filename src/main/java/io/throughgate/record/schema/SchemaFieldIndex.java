@@ -48,9 +48,16 @@ final class SchemaFieldIndex {
         NARRATIVE
     }
 
-    /** What the text at a pointer holds (array indices read as {@code *}), if it is a date or narrative. */
-    Optional<TextKind> textKind(RecordType type, String pointer) {
-        return Optional.ofNullable(textKindsByType.get(type).get(INDEX.matcher(pointer).replaceAll("/" + ITEMS)));
+    /** What the text at a field pattern ({@code *} for array items) holds, if it is a date or narrative. */
+    Optional<TextKind> textKind(RecordType type, String pattern) {
+        return Optional.ofNullable(textKindsByType.get(type).get(pattern));
+    }
+
+    /** The pointer with array indices read as {@code *}; the regular expression only runs where there is a digit. */
+    private static String pattern(String pointer) {
+        return pointer.chars().anyMatch(Character::isDigit)
+                ? INDEX.matcher(pointer).replaceAll("/" + ITEMS)
+                : pointer;
     }
 
     static SchemaFieldIndex build(SchemaDocuments documents) {
@@ -73,8 +80,7 @@ final class SchemaFieldIndex {
         if (categories.isEmpty() || pointer == null) {
             return Optional.empty();
         }
-        for (String at = INDEX.matcher(pointer).replaceAll("/" + ITEMS); !at.isEmpty(); at = at.substring(0, at
-                .lastIndexOf('/'))) {
+        for (String at = pattern(pointer); !at.isEmpty(); at = at.substring(0, at.lastIndexOf('/'))) {
             DataCategory category = categories.get(at);
             if (category != null) {
                 return Optional.of(new ProtectedField(at, category));
