@@ -55,6 +55,13 @@ public class DeadLetters {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         IngestContext context = exchange.getMessage().getBody(IngestContext.class);
         String reason = cause == null ? "unknown" : cause.getClass().getName();
+        if (context != null && context.committed()) {
+            // Delivered already: nothing to keep, and the claim stays so that a retry gets the receipt.
+            LOG.errorf("a delivered record failed unexpectedly (%s); its claim stays for the retry", reason);
+            DeliveryDispatcher.uncertain(context);
+            exchange.getMessage().setBody(context);
+            return;
+        }
         LOG.errorf("a record failed unexpectedly (%s); it goes to the dead-letter topic", reason);
         if (context == null) {
             return;

@@ -14,10 +14,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * @param deliveries the messages to the recipients' inboxes
  * @param logEvents makes the sharing-log messages from where the deliveries landed (same order as deliveries)
  * @param written completed with where the deliveries landed once the transaction commits, or exceptionally
+ * @param deadline the {@link System#nanoTime()} after which no transaction may begin with this record
  */
 public record DeliveryBatch(List<ProducerRecord<String, byte[]>> deliveries,
         Function<List<RecordMetadata>, List<ProducerRecord<String, byte[]>>> logEvents,
-        CompletableFuture<List<RecordMetadata>> written) {
+        CompletableFuture<List<RecordMetadata>> written, long deadline) {
 
     public DeliveryBatch {
         deliveries = List.copyOf(deliveries);

@@ -24,9 +24,17 @@ public interface DeliveryConfig {
     int writers();
 
     /**
+     * How long a record may wait for a writer: a writer fails a record whose wait passed before its transaction
+     * begins, and nothing of it is written. A claim is taken for abandoned this plus 60 s after its record arrived
+     * (decision record 0015).
+     */
+    @WithDefault("PT10S")
+    java.time.Duration queueWait();
+
+    /**
      * How long a request waits for its transaction to commit or fail. The writers give up on Kafka well within it;
      * if it passes anyway the hub answers 503 and keeps the record id claimed until the transaction has surely
-     * been aborted.
+     * ended.
      */
     @WithDefault("PT60S")
     java.time.Duration commitTimeout();

@@ -40,13 +40,17 @@ import io.throughgate.sharinglog.SharingLogEvents;
 /**
  * Deliver steps: seals each recipient's record (the hub's signature over the value, the recipient's pseudonym as
  * the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
- * answers with the receipt once it commits; on any failure the claim is released and nothing is visible.
+ * answers with the receipt once it commits. A failure before the commit releases the claim and nothing is visible;
+ * a failure after it keeps the claim, so that a retry gets the receipt and nothing is delivered twice.
  */
 @ApplicationScoped
 @Named("deliveryDispatcher")
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    /** How long a retry that takes over a claim waits for the sharing log's index to hold every commit. */
+    private static final java.time.Duration INDEX_WAIT = java.time.Duration.ofSeconds(10);
 
     @Inject
     KafkaConnection kafka;
@@ -75,14 +79,18 @@ public class DeliveryDispatcher {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot read the delivery signing key: " + e.getMessage(), e);
             }
-            receipts = new ReceiptStore(database, this::committedReceipt);
+            receipts = new ReceiptStore(database, this::committedReceipt, DeliveryDeadlines.abandonedAfter(config
+                    .queueWait()));
             writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
         }
     }
 
-    /** The receipt of a record the sharing log shows was delivered, once the log holds every committed entry. */
-    private Optional<String> committedReceipt(UUID recordId) throws TimeoutException, SQLException {
-        sharingLog.awaitIndexed(ReceiptStore.ABANDONED_AFTER);
+    /** The receipt of a record the sharing log shows was delivered (up to date: once it holds every commit). */
+    private Optional<String> committedReceipt(UUID recordId, boolean upToDate) throws TimeoutException,
+            SQLException {
+        if (upToDate) {
+            sharingLog.awaitIndexed(INDEX_WAIT);
+        }
         List<SharingLogEvent> entries = sharingLog.queries().eventsOfRecord(recordId);
         return entries.isEmpty() ? Optional.empty() : Optional.of(DeliveryJson.text(Receipts.of(entries)));
     }
@@ -123,7 +131,7 @@ public class DeliveryDispatcher {
         if (messages.isEmpty() && withheld.isEmpty()) {
             written.complete(List.of());
         } else if (!writer.submit(new DeliveryBatch(messages, landed -> logEntries(context, delivered, messages,
-                withheld, landed), written))) {
+                withheld, landed), written, context.arrivedAt() + config.queueWait().toNanos()))) {
             written.completeExceptionally(new TimeoutException("the delivery queue is full"));
         }
         context.written(written);
@@ -137,38 +145,52 @@ public class DeliveryDispatcher {
             releaseClaim(context);
             return context;
         }
+        List<RecordMetadata> landed;
         try {
-            List<RecordMetadata> landed = context.written().get(config.commitTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            Receipt receipt = Receipts.of(context, landed);
-            receipts.delivered(context.recordId(), DeliveryJson.text(receipt));
-            context.receipt(receipt);
+            landed = context.written().get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             uncertain(context);
+            return context;
         } catch (TimeoutException e) {
-            // The transaction may still commit: keep the claim. A retry after ReceiptStore.ABANDONED_AFTER learns
-            // from the sharing log whether it did, and gets the receipt or delivers.
+            // The transaction may still commit: keep the claim. A retry once the claim is abandoned learns from the
+            // sharing log whether it did, and gets the receipt or delivers.
             uncertain(context);
+            return context;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalWriter.CommitOutcomeUnknown) {
                 uncertain(context);
             } else {
                 unavailable(context);
             }
-        } catch (SQLException e) {
-            // Committed, but the receipt could not be stored: keep the claim, so a retry gets the receipt rebuilt
-            // from the sharing log instead of delivering again.
+            return context;
+        }
+        context.committed(true);
+        try {
+            DeliveryHooks.afterCommit.run();
+            Receipt receipt = Receipts.of(context, landed);
+            if (!receipts.delivered(context.recordId(), context.claimToken(), DeliveryJson.text(receipt))) {
+                LOG.warnf("a committed record's claim had been settled or taken over already; its receipt stands");
+            }
+            context.receipt(receipt);
+        } catch (SQLException | RuntimeException e) {
+            // Committed, but the receipt could not be built or stored: keep the claim, so that a retry gets the
+            // receipt rebuilt from the sharing log instead of delivering again.
+            LOG.warnf("a committed record's receipt could not be stored (%s); a retry gets it from the sharing log",
+                    e.getClass().getSimpleName());
             uncertain(context);
         }
         return context;
     }
 
-    /** Releases a claim the record holds but will not complete (it failed after claiming). */
+    /**
+     * Releases a claim the record holds but will not complete: it failed after claiming and before anything of it
+     * was written. A committed record's claim is never released.
+     */
     public void releaseClaim(IngestContext context) {
-        if (context.claimed() && context.receipt().isEmpty()) {
+        if (context.claimed() && !context.committed() && context.receipt().isEmpty()) {
             try {
-                receipts.release(context.recordId());
+                receipts.release(context.recordId(), context.claimToken());
             } catch (SQLException e) {
                 LOG.warnf("could not release the claim of a failed record (SQL state %s); it expires by itself",
                         e.getSQLState());
@@ -182,7 +204,7 @@ public class DeliveryDispatcher {
         releaseClaim(context);
     }
 
-    private static void uncertain(IngestContext context) {
+    static void uncertain(IngestContext context) {
         context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not confirm the delivery. Retry "
                 + "with the same record id: you get its receipt if it was delivered, and it is never delivered "
                 + "twice."));

@@ -48,10 +48,12 @@ final class TransactionalWriter implements Runnable {
         settings.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
         settings.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 250);
         // Fail fast enough to answer 503 while the sender is still waiting.
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // These bounds are terms of the claim arithmetic in DeliveryDeadlines.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DeliveryDeadlines.MAX_BLOCK.toMillis());
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DeliveryDeadlines.DELIVERY_TIMEOUT.toMillis());
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) DeliveryDeadlines.TRANSACTION_TIMEOUT
+                .toMillis());
         this.properties = settings;
         this.queue = queue;
     }
@@ -84,9 +86,15 @@ final class TransactionalWriter implements Runnable {
         }
     }
 
-    private void write(List<DeliveryBatch> batch) {
+    private void write(List<DeliveryBatch> waiting) {
+        List<DeliveryBatch> batch = waiting;
         try {
+            DeliveryHooks.beforeTransaction.run();
             KafkaProducer<String, byte[]> current = producer();
+            batch = withinDeadline(waiting);
+            if (batch.isEmpty()) {
+                return;
+            }
             current.beginTransaction();
             List<List<Future<RecordMetadata>>> sent = new ArrayList<>();
             for (DeliveryBatch record : batch) {
@@ -121,6 +129,37 @@ final class TransactionalWriter implements Runnable {
                 Thread.currentThread().interrupt();
                 running = false;
             }
+        }
+    }
+
+    /**
+     * The records whose deadline has not passed; the others fail here, before their transaction begins, so that no
+     * record is written after its claim could have been taken over.
+     */
+    private static List<DeliveryBatch> withinDeadline(List<DeliveryBatch> waiting) {
+        long now = System.nanoTime();
+        List<DeliveryBatch> live = new ArrayList<>(waiting.size());
+        for (DeliveryBatch record : waiting) {
+            if (now - record.deadline() < 0) {
+                live.add(record);
+            } else {
+                record.written().completeExceptionally(new DeadlinePassed());
+            }
+        }
+        if (live.size() < waiting.size()) {
+            LOG.warnf("%d records waited longer than the queue allows; nothing of them was written", waiting.size()
+                    - live.size());
+        }
+        return live;
+    }
+
+    /** A record that waited past its deadline: nothing of it was written. */
+    static final class DeadlinePassed extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed() {
+            super("the record waited past its deadline; nothing of it was written", null, false, false);
         }
     }
 

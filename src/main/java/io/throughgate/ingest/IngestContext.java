@@ -35,7 +35,8 @@ public final class IngestContext {
     private JsonNode record;
     private UUID recordId;
     private String contentSha256;
-    private boolean claimed;
+    private UUID claimToken;
+    private boolean committed;
     private Routing routing;
     private List<String> subjectPseudonyms = List.of();
     private final List<Gated> gated = new ArrayList<>();
@@ -141,10 +142,10 @@ public final class IngestContext {
         return recordId;
     }
 
-    void claimed(UUID id, String sha256) {
+    void claimed(UUID id, String sha256, UUID token) {
         this.recordId = id;
         this.contentSha256 = sha256;
-        this.claimed = true;
+        this.claimToken = token;
     }
 
     public String contentSha256() {
@@ -153,7 +154,24 @@ public final class IngestContext {
 
     /** Whether this request holds the claim on the record id (and must complete or release it). */
     public boolean claimed() {
-        return claimed;
+        return claimToken != null;
+    }
+
+    /** The token of this request's claim, which completing or releasing it must name. */
+    public UUID claimToken() {
+        return claimToken;
+    }
+
+    /**
+     * Whether the record's transaction committed: from then on its claim is never released, whatever fails after,
+     * so that a retry gets the receipt and never delivers again.
+     */
+    public boolean committed() {
+        return committed;
+    }
+
+    public void committed(boolean committed) {
+        this.committed = committed;
     }
 
     public Routing routing() {

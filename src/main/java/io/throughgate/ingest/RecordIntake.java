@@ -87,7 +87,7 @@ public class RecordIntake {
         ReceiptStore.Claim claim = dispatcher.receipts().claim(id, context.caller().agency().code(), sha256,
                 context.receivedAt());
         switch (claim.state()) {
-            case CLAIMED -> context.claimed(id, sha256);
+            case CLAIMED -> context.claimed(id, sha256, claim.token().orElseThrow());
             case DELIVERED -> context.storedReceipt(claim.receipt().orElseThrow());
             case CONFLICT -> context.fail(new Failure(ErrorCode.RECORD_ID_CONFLICT, "This record id was used "
                     + "before with other content; a new record needs a new id.", "/recordId"));

@@ -97,6 +97,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("offsets.topic.replication.factor", "1");
         properties.put("transaction.state.log.replication.factor", "1");
         properties.put("transaction.state.log.min.isr", "1");
+        // How often timed-out transactions are aborted: a term of the hub's claim arithmetic (decision record 0015).
+        properties.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "10000");
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");

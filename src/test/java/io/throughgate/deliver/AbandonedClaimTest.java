@@ -4,8 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import io.throughgate.ingest.CanonicalJson;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.SqlStatements;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
 
@@ -91,13 +91,7 @@ class AbandonedClaimTest {
                 .then();
     }
 
-    private void update(String sql, Object... parameters) throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+    private void update(String sql, Object... parameters) throws SQLException {
+        SqlStatements.update(database, sql, parameters);
     }
 }

@@ -75,7 +75,7 @@ class DeliveryWriterTest {
         return new DeliveryBatch(List.of(delivery),
                 (List<RecordMetadata> landed) -> List.of(new ProducerRecord<>(log, key, incompressible(
                         logEventBytes))),
-                new CompletableFuture<>());
+                new CompletableFuture<>(), System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos());
     }
 
     private List<String> keys(String topic) {

@@ -43,6 +43,7 @@ import io.throughgate.sharinglog.export.ExportVerification;
 import io.throughgate.sharinglog.export.ExportVerifier;
 import io.throughgate.sharinglog.tree.InclusionProofs;
 import io.throughgate.testing.DatabaseCells;
+import io.throughgate.testing.SqlStatements;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
 
@@ -268,12 +269,6 @@ class SharingLogIntegrityTest {
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+        SqlStatements.update(database, sql, parameters);
     }
 }
