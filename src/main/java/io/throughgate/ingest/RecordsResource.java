@@ -78,8 +78,9 @@ public class RecordsResource {
             + "with as many records as it takes at once (hub-busy); nothing was delivered", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying with the same record id", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> push(byte[] body) {
         IngestContext received = newContext(body);
-        return admitted(1, () -> IngestAnswers.response(routes.requestBody("direct:ingest-record", received,
-                IngestContext.class)));
+        return admitted(1, body.length,
+                () -> IngestAnswers.response(routes.requestBody("direct:ingest-record", received,
+                        IngestContext.class)));
     }
 
     @POST
@@ -96,7 +97,7 @@ public class RecordsResource {
     public Uni<Response> pushBatch(byte[] body) {
         IngestContext template = newContext(null);
         return admitted(BatchLines.forEachRecord(body, (number, from, to) -> {
-        }), () -> batch(body, template));
+        }), body.length, () -> batch(body, template));
     }
 
     private Response batch(byte[] body, IngestContext template) {
@@ -123,26 +124,24 @@ public class RecordsResource {
     }
 
     /**
-     * Runs a request's work if the hub has room for its records, and answers 503 with {@code Retry-After} at once if
-     * it has not.
-     */
-    private Uni<Response> admitted(int records, Supplier<Response> work) {
-        IngestAdmission.Admitted admitted = admission.tryAdmit(records);
-        if (admitted == null) {
-            return Uni.createFrom().item(ProblemResponses.of(ErrorCode.HUB_BUSY, "The hub is working on as many "
-                    + "records as it takes at once (" + admission.maxInFlight() + "); nothing of this request was "
-                    + "taken. Retry after the time in Retry-After."));
-        }
-        return onWorker(work).onTermination().invoke(admitted::close);
-    }
-
-    /**
-     * Runs a request's work on a worker thread. The methods return a {@link Uni} so that the body is read on the I/O
+     * Runs a request's work if the hub has room for its records and its body, and answers 503 with
+     * {@code Retry-After} at once if it has not. The room is given back when the work ends: a client that goes away
+     * mid-request does not free it while its work still runs.
+     *
+     * <p>The work runs on a worker thread. The methods return a {@link Uni} so that the body is read on the I/O
      * thread before any worker is taken: with a blocking method, a client that sends its body slowly (or never
      * finishes it) holds a worker thread while it trickles, and a few hundred such clients hold them all.
      */
-    private static Uni<Response> onWorker(Supplier<Response> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private Uni<Response> admitted(int records, long bodyBytes, Supplier<Response> work) {
+        IngestAdmission.Admitted admitted = admission.tryAdmit(records, bodyBytes);
+        if (admitted == null) {
+            return Uni.createFrom().item(ProblemResponses.of(ErrorCode.HUB_BUSY, "The hub is working on as many "
+                    + "records or bytes as it takes at once (" + admission.maxInFlight() + " records, "
+                    + admission.maxBytesInFlight() / (1024 * 1024) + " MiB); nothing of this request was taken. "
+                    + "Retry after the time in Retry-After."));
+        }
+        return Uni.createFrom().item(() -> admitted.run(work)).runSubscriptionOn(Infrastructure
+                .getDefaultWorkerPool()).onCancellation().invoke(admitted::abandon);
     }
 
     private IngestContext newContext(byte[] body) {

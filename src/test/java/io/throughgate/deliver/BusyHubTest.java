@@ -35,7 +35,7 @@ class BusyHubTest {
         String recordId = UUID.randomUUID().toString();
         String nhsNumber = TestIdentifiers.nhsNumber();
         String record = TestRecords.release(recordId, "busy", "yoi-feltham", "yot-hackney", nhsNumber);
-        try (IngestAdmission.Admitted everything = admission.tryAdmit(admission.maxInFlight())) {
+        try (IngestAdmission.Admitted everything = admission.tryAdmit(admission.maxInFlight(), 0)) {
             TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record).when().post("/v1/records")
                     .then().statusCode(503)
                     .contentType("application/problem+json")
@@ -57,9 +57,21 @@ class BusyHubTest {
                 .then().statusCode(202);
         // Answered pushes give their room back.
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
-            try (IngestAdmission.Admitted all = admission.tryAdmit(admission.maxInFlight())) {
+            try (IngestAdmission.Admitted all = admission.tryAdmit(admission.maxInFlight(), 0)) {
                 return all != null;
             }
         });
+    }
+
+    @Test
+    void aHubHoldingAsManyBytesAsItTakesAnswers503() {
+        String record = TestRecords.release(UUID.randomUUID().toString(), "bytes", "yoi-feltham", "yot-hackney",
+                TestIdentifiers.nhsNumber());
+        try (IngestAdmission.Admitted everyByte = admission.tryAdmit(1, admission.maxBytesInFlight())) {
+            TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record).when().post("/v1/records")
+                    .then().statusCode(503)
+                    .header("Retry-After", "1")
+                    .body("code", equalTo("hub-busy"));
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -47,20 +45,11 @@ import io.throughgate.testing.TestIdentifiers;
  * by the request it was taken from; and a failure after the commit keeps the claim, so the retry gets the receipt.
  */
 @QuarkusTest
-@TestProfile(ClaimFencingTest.ShortWaits.class)
+@TestProfile(ShortDeliveryWaits.class)
 class ClaimFencingTest {
 
     private static final String SENDER = "yoi-feltham";
     private static final String RECIPIENT = "yot-kingston-upon-thames";
-
-    /** Waits short enough for a request to time out in a test: 5 s in the queue, 6 s for the answer. */
-    public static final class ShortWaits implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("throughgate.delivery.queue-wait", "PT5S", "throughgate.delivery.commit-timeout", "PT6S");
-        }
-    }
 
     @Inject
     HubDatabase database;

@@ -23,12 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,7 +39,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.throughgate.pki.Pkcs12;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
 
@@ -108,7 +103,7 @@ class HostileInputTest {
     void aSlowClientHoldsUpNoOtherRequest() throws Exception {
         byte[] record = fill(Files.readAllBytes(CORPUS.resolve("valid-release.json")), "SlowClient");
         List<SSLSocket> stalled = new ArrayList<>();
-        try (SSLSocket slow = socket()) {
+        try (SSLSocket slow = TestClients.socket("yoi-feltham")) {
             OutputStream out = slow.getOutputStream();
             out.write(("POST /v1/records HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + record.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -117,7 +112,7 @@ class HostileInputTest {
             // nothing. The body is read on the I/O thread before any worker is taken, so they hold no thread; Vert.x
             // keeps each connection until quarkus.http.idle-timeout.
             for (int i = 0; i < STALLED_CLIENTS; i++) {
-                SSLSocket socket = socket();
+                SSLSocket socket = TestClients.socket("yoi-feltham");
                 socket.getOutputStream().write(("POST /v1/records HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                         + "application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -198,21 +193,6 @@ class HostileInputTest {
         }
         matcher.appendTail(filled);
         return filled.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static SSLSocket socket() throws Exception {
-        char[] password = TestClients.PASSWORD;
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(Pkcs12.read(TestClients.CERTS.resolve("agencies/yoi-feltham/yoi-feltham.p12"), password),
-                password);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(Pkcs12.read(TestClients.CERTS.resolve("ca/truststore.p12"), password));
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port);
-        socket.startHandshake();
-        return socket;
     }
 
     private static String statusLine(InputStream in) throws IOException {

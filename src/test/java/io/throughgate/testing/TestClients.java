@@ -76,6 +76,23 @@ public final class TestClients {
         return request(new FixedKeyManager(key, chain));
     }
 
+    /** A TLS connection to the hub as the agency, handshake done, for tests that write raw HTTP. */
+    public static javax.net.ssl.SSLSocket socket(String agencyCode) throws IOException, GeneralSecurityException {
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(Pkcs12.read(CERTS.resolve("agencies").resolve(agencyCode).resolve(agencyCode + ".p12"), PASSWORD),
+                PASSWORD);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(Pkcs12.read(CERTS.resolve("ca").resolve("truststore.p12"), PASSWORD));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(
+                "localhost", port);
+        socket.startHandshake();
+        return socket;
+    }
+
     /** The base URI of the hub's HTTPS port. */
     public static String baseUri() {
         return "https://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);
