@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.gate.FieldGate;
@@ -38,7 +39,7 @@ import io.throughgate.sharinglog.SharingLogEvent;
 import io.throughgate.sharinglog.SharingLogEvents;
 
 /**
- * Deliver steps: seals each recipient's record (the hub's signature over the value, the recipient's pseudonym as
+ * Deliver steps: seals each recipient's record (the hub's signature over the value bound to its delivery, the recipient's pseudonym as
  * the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
  * answers with the receipt once it commits. A failure before the commit releases the claim and nothing is visible;
  * a failure after it keeps the claim, so that a retry gets the receipt and nothing is delivered twice.
@@ -122,9 +123,10 @@ public class DeliveryDispatcher {
                 continue;
             }
             byte[] value = DeliveryJson.bytes(gated.gated().value());
-            messages.add(new ProducerRecord<>(Topics.inbox(gated.delivery().recipient().code()), null,
-                    recipientKey(context, gated), value, DeliveryHeaders.of(gated.gated().value(), gated.delivery(),
-                            signer.sign(value), signer.keyId())));
+            String topic = Topics.inbox(gated.delivery().recipient().code());
+            messages.add(new ProducerRecord<>(topic, null, recipientKey(context, gated), value, DeliveryHeaders.of(
+                    gated.gated().value(), gated.delivery(), signer.sign(signedInput(gated, topic), value), signer
+                            .keyId())));
             delivered.add(gated);
         }
         CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
@@ -208,6 +210,16 @@ public class DeliveryDispatcher {
         context.fail(Failure.of(ErrorCode.EXCHANGE_UNAVAILABLE, "The hub could not confirm the delivery. Retry "
                 + "with the same record id: you get its receipt if it was delivered, and it is never delivered "
                 + "twice."));
+    }
+
+    /** What the copy's signature binds it to: its recipient, topic, agreement version, record id and key. */
+    private SignedDeliveryInput signedInput(IngestContext.Gated gated, String topic) {
+        PlannedDelivery delivery = gated.delivery();
+        return new SignedDeliveryInput(delivery.recipient().code(), topic, delivery.agreement().id(), String.valueOf(
+                delivery.agreement().agreement().orElseThrow().version()),
+                gated.gated().value().path("recordId")
+                        .asText(),
+                signer.keyId());
     }
 
     /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The headers of a delivered message: the CloudEvents Kafka protocol binding, binary content mode
  * ({@code ce_specversion}, {@code ce_id}, {@code ce_source}, {@code ce_type}, {@code ce_time},
  * {@code ce_dataschema}, {@code content-type}), then the hub's own: recipient, agreement and version, and the hub's
- * signature over the value with its key id and algorithm.
+ * signature (over the value bound to its delivery, {@code SignedDeliveryInput}) with its key id and algorithm.
  */
 public final class DeliveryHeaders {
 

@@ -61,7 +61,6 @@ public final class FieldGate {
      */
     public GatedRecord gate(JsonNode record, Flow flow, PinnedSchema pinned, String pseudonymDomain,
             Agency recipient, Function<String, ConsentAnswer> consent) {
-        Walk walk = new Walk(flow.fields(), pinned, pseudonymDomain, recipient, consent);
         ObjectNode value = JSON.objectNode();
         ENVELOPE.forEach(field -> value.set(field, record.get(field)));
         EnvelopeRules envelope = flow.envelope();
@@ -72,10 +71,13 @@ public final class FieldGate {
                 "occurredAt"), how).orElseThrow(
                         () -> new IllegalStateException("a valid record's occurredAt "
                                 + "cannot be generalised"))));
+        Walk walk = new Walk(flow.fields(), pinned, pseudonymDomain, recipient, value.path("recordId").asText(),
+                consent);
         for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!ENVELOPE.contains(field.getKey())) {
-                walk.gate(field.getValue(), "/" + field.getKey()).ifPresent(kept -> value.set(field.getKey(), kept));
+                walk.gate(field.getValue(), "/" + field.getKey(), "/" + escape(field.getKey())).ifPresent(
+                        kept -> value.set(field.getKey(), kept));
             }
         }
         return new GatedRecord(value, List.copyOf(walk.outcomes.values()), walk.consents);
@@ -87,44 +89,50 @@ public final class FieldGate {
         private final PinnedSchema pinned;
         private final String domain;
         private final Agency recipient;
+        private final String copyRecordId;
         private final Function<String, ConsentAnswer> consent;
         private final Map<String, ConsentAnswer> answers = new HashMap<>();
         private final Map<String, FieldOutcome> outcomes = new LinkedHashMap<>();
         private final Set<UUID> consents = new HashSet<>();
 
-        Walk(FieldRuleSet rules, PinnedSchema pinned, String domain, Agency recipient,
+        Walk(FieldRuleSet rules, PinnedSchema pinned, String domain, Agency recipient, String copyRecordId,
                 Function<String, ConsentAnswer> consent) {
             this.rules = rules;
             this.pinned = pinned;
             this.domain = domain;
             this.recipient = recipient;
+            this.copyRecordId = copyRecordId;
             this.consent = consent;
         }
 
-        Optional<JsonNode> gate(JsonNode node, String pointer) {
+        /**
+         * @param pointer where the value is in the record (rules match it)
+         * @param placed where it will be in the copy (array members that are withheld close up), RFC 6901
+         */
+        Optional<JsonNode> gate(JsonNode node, String pointer, String placed) {
             if (node.isContainerNode()) {
                 Optional<FieldRule> whole = rules.exactRule(pointer).filter(rule -> rule.action() != FieldAction.SHARE
                         && rule.action() != FieldAction.WITHHOLD);
-                return whole.isPresent() ? apply(node, pointer, whole.get()) : descend(node, pointer);
+                return whole.isPresent() ? apply(node, pointer, placed, whole.get()) : descend(node, pointer, placed);
             }
-            return apply(node, pointer, rules.ruleFor(pointer));
+            return apply(node, pointer, placed, rules.ruleFor(pointer));
         }
 
-        private Optional<JsonNode> descend(JsonNode node, String pointer) {
+        private Optional<JsonNode> descend(JsonNode node, String pointer, String placed) {
             if (node.isObject()) {
                 ObjectNode kept = JSON.objectNode();
-                node.fields().forEachRemaining(field -> gate(field.getValue(), pointer + "/" + field.getKey())
-                        .ifPresent(value -> kept.set(field.getKey(), value)));
+                node.fields().forEachRemaining(field -> gate(field.getValue(), pointer + "/" + field.getKey(), placed
+                        + "/" + escape(field.getKey())).ifPresent(value -> kept.set(field.getKey(), value)));
                 return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
             }
             ArrayNode kept = JSON.arrayNode();
             for (int i = 0; i < node.size(); i++) {
-                gate(node.get(i), pointer + "/" + i).ifPresent(kept::add);
+                gate(node.get(i), pointer + "/" + i, placed + "/" + kept.size()).ifPresent(kept::add);
             }
             return kept.isEmpty() ? Optional.empty() : Optional.of(kept);
         }
 
-        private Optional<JsonNode> apply(JsonNode value, String pointer, FieldRule rule) {
+        private Optional<JsonNode> apply(JsonNode value, String pointer, String placed, FieldRule rule) {
             String field = FieldRuleSet.pattern(pointer);
             Optional<String> refusal = pinned.refusal(rule, field);
             if (refusal.isPresent()) {
@@ -144,8 +152,8 @@ public final class FieldGate {
                 case WITHHOLD -> Optional.empty();
                 case PSEUDONYMISE -> transforms.pseudonymise(domain, field, value).map(TextNode::valueOf);
                 case GENERALISE -> transforms.generalise(value, rule.generalisation().orElseThrow());
-                case ENCRYPT -> transforms.encrypt(value, recipient).map(cms -> JSON.objectNode().put("encrypted",
-                        cms));
+                case ENCRYPT -> transforms.encrypt(value, recipient, copyRecordId, placed).map(cms -> JSON
+                        .objectNode().put("encrypted", cms));
             };
             if (result.isEmpty()) {
                 return withhold(field, rule.action() == FieldAction.WITHHOLD
@@ -163,6 +171,11 @@ public final class FieldGate {
                     decision));
             return Optional.empty();
         }
+    }
+
+    /** A JSON pointer reference token (RFC 6901 section 3). */
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     private static String past(FieldAction action) {

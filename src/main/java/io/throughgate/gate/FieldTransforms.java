@@ -22,8 +22,14 @@ public interface FieldTransforms {
     /** The value made less precise, or empty when it cannot be. */
     Optional<JsonNode> generalise(JsonNode value, Generalisation how);
 
-    /** The value encrypted so only the recipient can read it, or empty when the recipient has no encryption key. */
-    Optional<String> encrypt(JsonNode value, Agency recipient);
+    /**
+     * The value encrypted so only the recipient can read it, bound to where it travels, or empty when the recipient
+     * has no encryption key.
+     *
+     * @param recordId the record id the copy carries
+     * @param pointer the field's JSON pointer in the copy (RFC 6901)
+     */
+    Optional<String> encrypt(JsonNode value, Agency recipient, String recordId, String pointer);
 
     /**
      * A record id of the copy's own, derived from the sender's under an agreement's domain: a UUID (RFC 9562

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.throughgate.agreement.Generalisation;
 import io.throughgate.deliver.DeliveryConfig;
 import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldEncryptor;
 import io.throughgate.deliver.crypto.RecipientCertificates;
 import io.throughgate.directory.Agency;
@@ -58,9 +59,10 @@ public class GateTransforms implements FieldTransforms {
     }
 
     @Override
-    public Optional<String> encrypt(JsonNode value, Agency recipient) {
+    public Optional<String> encrypt(JsonNode value, Agency recipient, String recordId, String pointer) {
+        FieldBinding binding = new FieldBinding(recordId, pointer, recipient.code());
         return recipients().forAgency(recipient.code()).map(certificate -> encryptor.encrypt(DeliveryJson.bytes(
-                value), certificate));
+                value), certificate, binding));
     }
 
     private RecipientCertificates recipients() {

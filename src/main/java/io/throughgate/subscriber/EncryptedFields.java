@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldDecryptionException;
 import io.throughgate.deliver.crypto.FieldDecryptor;
 
@@ -23,20 +24,25 @@ import io.throughgate.deliver.crypto.FieldDecryptor;
  * whose content key is wrapped for this agency's encryption certificate (ECDH key agreement, RFC 5753). Only the
  * holder of the agency's encryption private key can open it; the hub itself cannot. The decrypted content is the
  * field's original JSON (a string, a number, an object...), which takes the place of the {@code encrypted} object.
+ * Each field is bound to the record id, the place and the agency it was encrypted for (its CMS authenticated
+ * attributes, {@link FieldBinding}); a field found anywhere else is refused.
  */
 final class EncryptedFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENCRYPTED = "encrypted";
 
+    private final String agency;
     private final PrivateKey key;
     private final X509Certificate certificate;
 
     /**
+     * @param agency this agency's code, which each field must be bound to
      * @param key this agency's encryption private key ({@code <agency>-encryption.key})
      * @param certificate its certificate ({@code <agency>-encryption.crt}): names the recipient in each CMS message
      */
-    EncryptedFields(PrivateKey key, X509Certificate certificate) {
+    EncryptedFields(String agency, PrivateKey key, X509Certificate certificate) {
+        this.agency = agency;
         this.key = key;
         this.certificate = certificate;
     }
@@ -50,31 +56,32 @@ final class EncryptedFields {
      */
     List<String> decryptInPlace(ObjectNode record) throws UnreadableField {
         List<String> decrypted = new ArrayList<>();
-        walk(record, "", decrypted);
+        walk(record, "", record.path("recordId").asText(), decrypted);
         return decrypted;
     }
 
-    private void walk(JsonNode node, String pointer, List<String> decrypted) throws UnreadableField {
+    private void walk(JsonNode node, String pointer, String recordId, List<String> decrypted)
+            throws UnreadableField {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 String path = pointer + "/" + escape(name);
                 if (isEncrypted(object.get(name))) {
-                    object.set(name, open(object.get(name).get(ENCRYPTED).asText(), path));
+                    object.set(name, open(object.get(name).get(ENCRYPTED).asText(), recordId, path));
                     decrypted.add(path);
                 } else {
-                    walk(object.get(name), path, decrypted);
+                    walk(object.get(name), path, recordId, decrypted);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 String path = pointer + "/" + i;
                 if (isEncrypted(array.get(i))) {
-                    array.set(i, open(array.get(i).get(ENCRYPTED).asText(), path));
+                    array.set(i, open(array.get(i).get(ENCRYPTED).asText(), recordId, path));
                     decrypted.add(path);
                 } else {
-                    walk(array.get(i), path, decrypted);
+                    walk(array.get(i), path, recordId, decrypted);
                 }
             }
         }
@@ -85,10 +92,11 @@ final class EncryptedFields {
         return node.isObject() && node.size() == 1 && node.path(ENCRYPTED).isTextual();
     }
 
-    private JsonNode open(String base64Cms, String pointer) throws UnreadableField {
+    private JsonNode open(String base64Cms, String recordId, String pointer) throws UnreadableField {
         byte[] plaintext;
         try {
-            plaintext = FieldDecryptor.decrypt(base64Cms, key, certificate);
+            plaintext = FieldDecryptor.decrypt(base64Cms, key, certificate, new FieldBinding(recordId, pointer,
+                    agency));
         } catch (FieldDecryptionException e) {
             throw new UnreadableField(pointer + ": " + e.getMessage());
         }

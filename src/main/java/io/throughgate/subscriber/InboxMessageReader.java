@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.deliver.crypto.DeliveryVerifier;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
@@ -29,11 +30,12 @@ import io.throughgate.withdrawal.WithdrawalNotice;
  * have no encrypted fields).
  *
  * <p>
- * What the signature covers: the hub signs the value's exact bytes and nothing else. The Kafka key and the headers
- * are not signed, so this reader trusts the signed value for the record's id, type and sender, and rejects a message
- * whose CloudEvents headers ({@code ce_id}, {@code ce_source}, {@code ce_type}) disagree with it. The key and the
- * agreement headers ({@code tg_agreement_id}, {@code tg_agreement_version}) are reported as received: only the hub
- * may write to an inbox topic (Kafka ACLs), which is what protects them.
+ * What the signature covers ({@link SignedDeliveryInput}): the value's SHA-256, bound to the recipient (this
+ * agency, never the message's claim), the topic the message was read from, the agreement id and version, the
+ * message id ({@code ce_id}) and the signing key's id. A message copied into another agency's inbox, or relabelled
+ * with another agreement or id, does not verify. The other CloudEvents headers are not signed, so this reader trusts
+ * the signed value for the record's type and sender and rejects a message whose headers ({@code ce_id},
+ * {@code ce_source}, {@code ce_type}) disagree with it. The Kafka key is reported as received.
  */
 public final class InboxMessageReader {
 
@@ -70,7 +72,7 @@ public final class InboxMessageReader {
         this.hubSigningCertificate = Objects.requireNonNull(hubSigningCertificate, "hubSigningCertificate");
         // The key id is the first 16 hex digits of SHA-256 over the certificate's DER encoding.
         this.hubKeyId = DeliveryVerifier.keyIdOf(hubSigningCertificate);
-        this.encryptedFields = new EncryptedFields(Objects.requireNonNull(encryptionKey, "encryptionKey"),
+        this.encryptedFields = new EncryptedFields(agency, Objects.requireNonNull(encryptionKey, "encryptionKey"),
                 Objects.requireNonNull(encryptionCertificate, "encryptionCertificate"));
     }
 
@@ -105,7 +107,8 @@ public final class InboxMessageReader {
     }
 
     /**
-     * Steps 1 to 3, for records and notices alike: the hub signed the value, and nothing changed it since.
+     * Steps 1 to 4, for records and notices alike: the hub signed the value for this agency's inbox, and nothing
+     * changed it since.
      *
      * @return the value's bytes, verified
      */
@@ -126,29 +129,44 @@ public final class InboxMessageReader {
             throw new Rejection("tg_signature_key_id is " + keyId + ", but the hub signing certificate configured "
                     + "here has key id " + hubKeyId);
         }
-        // 3. tg_signature: base64 of a DER ECDSA P-256 signature over SHA-256 of the value's exact bytes, as received.
-        // Verify before parsing: re-serialised JSON would have different bytes and would not verify.
-        if (!DeliveryVerifier.verify(value, required(message, "tg_signature"), hubSigningCertificate)) {
-            throw new Rejection("tg_signature does not verify over the value with the hub key " + hubKeyId
-                    + ": the value was changed after the hub signed it, or the hub did not sign it");
+        // 3. tg_recipient: the message must be addressed to this agency. (The signature below binds it to this
+        // agency whatever the header says; this check only gives the clearer reason.)
+        String recipient = required(message, "tg_recipient");
+        if (!agency.equals(recipient)) {
+            throw new Rejection("the message is addressed to " + recipient + ", not to " + agency);
+        }
+        // 4. tg_signature: base64 of a DER ECDSA P-256 signature over the signed input (SignedDeliveryInput): this
+        // agency, the topic read from, the agreement, the message id, the key id and the SHA-256 of the value's
+        // exact bytes, as received. Verify before parsing: re-serialised JSON would have different bytes.
+        SignedDeliveryInput input;
+        try {
+            input = new SignedDeliveryInput(agency, message.topic(), optional(message, "tg_agreement_id"), optional(
+                    message, "tg_agreement_version"), required(message, "ce_id"), keyId);
+        } catch (IllegalArgumentException e) {
+            throw new Rejection("a header of the signed input holds a line break");
+        }
+        if (!DeliveryVerifier.verify(input, value, required(message, "tg_signature"), hubSigningCertificate)) {
+            throw new Rejection("tg_signature does not verify with the hub key " + hubKeyId + " for " + agency
+                    + " on " + message.topic() + ": the value or its agreement or id headers were changed after the "
+                    + "hub signed it, it was signed for another inbox, or the hub did not sign it");
         }
         return value;
     }
 
-    /** Steps 4 to 7, for a record whose value {@link #verifiedValue} verified. */
+    /** Steps 5 to 8, for a record whose value {@link #verifiedValue} verified. */
     private OpenedMessage open(ConsumerRecord<String, byte[]> message, byte[] value) throws Rejection {
-        // 4. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
+        // 5. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
         ObjectNode record = parse(value);
         String recordId = field(record, "recordId");
         String type = field(record, "type");
         String sender = field(record, "sender");
         String schemaVersion = field(record, "schemaVersion");
-        // 5. The CloudEvents headers are not signed: they must say what the signed value says.
+        // 6. The CloudEvents headers other than ce_id are not signed: they must say what the signed value says.
         expect(message, "ce_id", recordId);
         expect(message, "ce_source", SOURCE_PREFIX + sender);
         expect(message, "ce_type", TYPE_PREFIX + type + ".v" + schemaVersion);
-        // 6. tg_agreement_id and tg_agreement_version: under which agreement the record came (and so which
-        // purposes it may be used for, and which pseudonyms its key belongs to).
+        // 7. tg_agreement_id and tg_agreement_version (signed): under which agreement the record came (and so
+        // which purposes it may be used for, and which pseudonyms its key belongs to).
         String agreement = required(message, "tg_agreement_id");
         int agreementVersion;
         try {
@@ -156,8 +174,9 @@ public final class InboxMessageReader {
         } catch (NumberFormatException e) {
             throw new Rejection("tg_agreement_version is not a number");
         }
-        // 7. Decrypt every {"encrypted": ...} field with this agency's key. A field this agency cannot open
-        // (encrypted for someone else, or changed) rejects the message rather than passing it on half-read.
+        // 8. Decrypt every {"encrypted": ...} field with this agency's key. A field this agency cannot open
+        // (encrypted for someone else, changed, or bound to another record, field or recipient) rejects the
+        // message rather than passing it on half-read.
         try {
             encryptedFields.decryptInPlace(record);
         } catch (EncryptedFields.UnreadableField e) {
@@ -193,6 +212,12 @@ public final class InboxMessageReader {
         if (!received.equals(signed)) {
             throw new Rejection("header " + name + " is " + received + ", but the signed value says " + signed);
         }
+    }
+
+    /** A header's text, or empty when it is absent (the agreement headers of a notice from the hub). */
+    private static String optional(ConsumerRecord<String, byte[]> message, String name) {
+        String value = header(message, name);
+        return value == null ? "" : value;
     }
 
     static String required(ConsumerRecord<String, byte[]> message, String name) throws Rejection {

@@ -28,6 +28,8 @@ import io.throughgate.database.SqlTimes;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
 import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLog;
@@ -137,10 +139,13 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
 
     private void send(WithdrawalNotice notice) throws Exception {
         byte[] value = DeliveryJson.bytes(notice);
+        DeliverySigner signer = dispatcher.signer();
+        String topic = Topics.inbox(notice.recipient());
+        String signature = signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), topic, notice.noticeId(),
+                signer.keyId()), value);
         List<Header> headers = DeliveryHeaders.ofNotice(notice.noticeId(), WithdrawalNotice.CE_TYPE,
-                clock.instant().toString(),
-                notice.recipient(), dispatcher.signer().sign(value), dispatcher.signer().keyId());
-        producer.get().send(new ProducerRecord<>(Topics.inbox(notice.recipient()), null, notice.subjectPseudonym(),
+                clock.instant().toString(), notice.recipient(), signature, signer.keyId());
+        producer.get().send(new ProducerRecord<>(topic, null, notice.subjectPseudonym(),
                 value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldDecryptionException;
 import io.throughgate.deliver.crypto.FieldDecryptor;
 import io.throughgate.kafka.KafkaConnection;
@@ -61,11 +62,12 @@ class HealthSummaryConsentTest {
 
         JsonNode withConsent = pushAndRead("tg.inbox." + ICB);
         String sealed = withConsent.at("/body/clinicalSummary/encrypted").asText();
-        byte[] opened = FieldDecryptor.decrypt(sealed, key(ICB), certificate(ICB));
+        FieldBinding where = new FieldBinding(withConsent.path("recordId").asText(), "/body/clinicalSummary", ICB);
+        byte[] opened = FieldDecryptor.decrypt(sealed, key(ICB), certificate(ICB), where);
         assertEquals("\"Settled on medication; follow-up with community CAMHS.\"", new String(opened,
                 StandardCharsets.UTF_8));
         assertThrows(FieldDecryptionException.class, () -> FieldDecryptor.decrypt(sealed, key("yot-camden"),
-                certificate("yot-camden")));
+                certificate("yot-camden"), where));
         assertEquals("low", withConsent.at("/body/selfHarmRisk/level").asText());
 
         TestClients.as("yoi-feltham").contentType(ContentType.JSON)

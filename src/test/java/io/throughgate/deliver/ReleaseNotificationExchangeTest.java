@@ -4,10 +4,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,10 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.throughgate.deliver.crypto.DeliveryVerifier;
 import io.throughgate.kafka.KafkaConnection;
-import io.throughgate.pki.Pem;
+import io.throughgate.subscriber.Result;
 import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.Subscribers;
 import io.throughgate.testing.TestClients;
 
 /** A release notification from HMYOI Feltham, end to end: each recipient gets what its agreement allows. */
@@ -64,8 +64,8 @@ class ReleaseNotificationExchangeTest {
         assertEquals("NW1 9UG", toCamden.at("/body/releaseAddress/postcode").asText());
         assertTrue(toCamden.at("/subject/ethnicity").isMissingNode(), "not named for the YOT: withheld");
         assertEquals("london-resettlement-direct-care", Inboxes.header(camden, "tg_agreement_id"));
-        assertTrue(DeliveryVerifier.verify(camden.value(), Inboxes.header(camden, "tg_signature"), Pem
-                .readCertificates(Path.of("certs-dev/hub/signing.crt")).get(0)));
+        assertInstanceOf(Result.Opened.class, Subscribers.readerFor("yot-camden").read(camden), "signed by the hub "
+                + "for Camden's inbox");
 
         JsonNode toYcs = JSON.readTree(delivered("tg.inbox.ycs-placements", recordId).get(0).value());
         assertEquals("2009-05", toYcs.at("/subject/dateOfBirth").asText());

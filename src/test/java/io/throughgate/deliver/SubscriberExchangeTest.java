@@ -77,9 +77,9 @@ class SubscriberExchangeTest {
         assertEquals(healthToIcb.key(), healthToCamden.key());
         assertNotEquals(releaseToCamden.key(), healthToCamden.key());
 
-        Result icbMessageWithCamdensKey = reader("yot-camden").read(message(ICB, health));
-        assertTrue(assertInstanceOf(Result.Rejected.class, icbMessageWithCamdensKey).reason().contains(
-                "was not encrypted for"));
+        Result icbMessageReadByCamden = reader("yot-camden").read(message(ICB, health));
+        assertEquals("the message is addressed to " + ICB + ", not to yot-camden", assertInstanceOf(
+                Result.Rejected.class, icbMessageReadByCamden).reason());
     }
 
     @Test

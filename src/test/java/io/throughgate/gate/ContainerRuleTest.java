@@ -126,7 +126,7 @@ class ContainerRuleTest {
         }
 
         @Override
-        public Optional<String> encrypt(JsonNode value, Agency recipient) {
+        public Optional<String> encrypt(JsonNode value, Agency recipient, String recordId, String pointer) {
             throw new AssertionError("not used");
         }
 

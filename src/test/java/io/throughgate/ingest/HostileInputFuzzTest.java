@@ -255,7 +255,8 @@ class HostileInputFuzzTest {
         }
 
         @Override
-        public Optional<String> encrypt(JsonNode value, io.throughgate.directory.Agency recipient) {
+        public Optional<String> encrypt(JsonNode value, io.throughgate.directory.Agency recipient, String recordId,
+                String pointer) {
             return Optional.of(SEALED);
         }
 

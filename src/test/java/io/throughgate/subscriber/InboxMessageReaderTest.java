@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -84,10 +85,24 @@ class InboxMessageReaderTest {
     }
 
     @Test
-    void reportsAFieldEncryptedForAnotherAgencyAsARejection() {
-        ConsumerRecord<String, byte[]> forTheIcb = SignedDeliveries.delivered(value);
+    void aFieldMovedFromAnotherRecordFailsToOpen() {
+        // The ICB's encrypted fields of one record, put in another record to the ICB that the hub signed.
+        String otherRecord = UUID.randomUUID().toString();
+        ConsumerRecord<String, byte[]> message = SignedDeliveries.delivered(value.replace(SignedDeliveries.RECORD_ID,
+                otherRecord), ICB, otherRecord);
 
-        Result result = SignedDeliveries.readerFor("yoi-feltham").read(forTheIcb);
+        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB).read(
+                message));
+        assertEquals("cannot decrypt /body/clinicalSummary: the field belongs to record " + SignedDeliveries.RECORD_ID
+                + " at /body/clinicalSummary for " + ICB + ", but was found in record " + otherRecord + " at "
+                + "/body/clinicalSummary for " + ICB, rejected.reason());
+    }
+
+    @Test
+    void reportsAFieldEncryptedForAnotherAgencyAsARejection() {
+        ConsumerRecord<String, byte[]> icbFieldsToFeltham = SignedDeliveries.delivered(value, "yoi-feltham");
+
+        Result result = SignedDeliveries.readerFor("yoi-feltham").read(icbFieldsToFeltham);
 
         Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, result);
         assertTrue(rejected.reason().startsWith("cannot decrypt /body/clinicalSummary: the field was not encrypted "

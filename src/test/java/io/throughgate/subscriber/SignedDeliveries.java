@@ -10,14 +10,20 @@ import java.security.cert.X509Certificate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldEncryptor;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.pki.Pem;
+import io.throughgate.testing.Subscribers;
 
 /** Messages as the hub delivers them, made with the development keys of certs-dev, for the subscriber's tests. */
 final class SignedDeliveries {
 
     static final String RECORD_ID = "6f1c2a9e-3d4b-4c1a-9f0e-2b7d8c5a1e34";
     static final String KEY = "k1.Zm9yLXRlc3RzLW9ubHk";
+    static final String RECIPIENT = "health-icb-north-central-london";
+    static final String TOPIC = "tg.inbox." + RECIPIENT;
+    static final String AGREEMENT = "london-resettlement-health";
     static final String CLINICAL_SUMMARY = "Settled on medication; follow-up with community CAMHS.";
 
     private static final FieldEncryptor ENCRYPTOR = new FieldEncryptor();
@@ -28,9 +34,11 @@ final class SignedDeliveries {
     /** A health summary whose clinical summary and medication are encrypted for the agency. */
     static String healthSummaryFor(String agency) {
         String summary = ENCRYPTOR.encrypt(("\"" + CLINICAL_SUMMARY + "\"").getBytes(StandardCharsets.UTF_8),
-                encryptionCertificate(agency));
+                encryptionCertificate(agency), new FieldBinding(RECORD_ID, "/body/clinicalSummary", agency));
         String medication = ENCRYPTOR.encrypt("[{\"name\": \"Sertraline\", \"dose\": \"50 mg\"}]"
-                .getBytes(StandardCharsets.UTF_8), encryptionCertificate(agency));
+                .getBytes(StandardCharsets.UTF_8), encryptionCertificate(agency),
+                new FieldBinding(RECORD_ID,
+                        "/body/medication", agency));
         return """
                 {"recordId":"%s","type":"health-summary","schemaVersion":1,"sender":"yoi-feltham",\
                 "occurredAt":"2026-11-20T10:00:00Z","subject":{"name":{"given":"Ade","family":"Example"}},\
@@ -38,17 +46,36 @@ final class SignedDeliveries {
                 "medication":{"encrypted":"%s"}}}""".formatted(RECORD_ID, summary, medication);
     }
 
-    /** The message the hub would write for this value: signed by the hub, with every header. */
+    /** The message the hub would write for this value to the ICB: signed by the hub, with every header. */
     static ConsumerRecord<String, byte[]> delivered(String value) {
+        return delivered(value, RECIPIENT);
+    }
+
+    /** The message the hub would write for this value to the recipient's inbox. */
+    static ConsumerRecord<String, byte[]> delivered(String value, String recipient) {
+        return delivered(value, recipient, RECORD_ID);
+    }
+
+    /** The message the hub would write for this value, whose record id is this one, to the recipient's inbox. */
+    static ConsumerRecord<String, byte[]> delivered(String value, String recipient, String recordId) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         DeliverySigner signer = hubSigner();
-        return message(bytes, signer.sign(bytes), signer.keyId());
+        String topic = "tg.inbox." + recipient;
+        ConsumerRecord<String, byte[]> message = message(topic, bytes, signer.sign(new SignedDeliveryInput(recipient,
+                topic, AGREEMENT, "1", recordId, signer.keyId()), bytes), signer.keyId());
+        header(message, "tg_recipient", recipient);
+        header(message, "ce_id", recordId);
+        return message;
     }
 
     /** A message with this value, signature and key id, and the other headers as the hub writes them. */
     static ConsumerRecord<String, byte[]> message(byte[] value, String signature, String keyId) {
-        ConsumerRecord<String, byte[]> message = new ConsumerRecord<>("tg.inbox.health-icb-north-central-london", 2,
-                41L, KEY, value);
+        return message(TOPIC, value, signature, keyId);
+    }
+
+    private static ConsumerRecord<String, byte[]> message(String topic, byte[] value, String signature,
+            String keyId) {
+        ConsumerRecord<String, byte[]> message = new ConsumerRecord<>(topic, 2, 41L, KEY, value);
         header(message, "ce_specversion", "1.0");
         header(message, "ce_id", RECORD_ID);
         header(message, "ce_source", "urn:throughgate:agency:yoi-feltham");
@@ -56,8 +83,8 @@ final class SignedDeliveries {
         header(message, "ce_time", "2026-11-20T10:00:00Z");
         header(message, "ce_dataschema", "urn:throughgate:schema:health-summary:1");
         header(message, "content-type", "application/json");
-        header(message, "tg_recipient", "health-icb-north-central-london");
-        header(message, "tg_agreement_id", "london-resettlement-health");
+        header(message, "tg_recipient", RECIPIENT);
+        header(message, "tg_agreement_id", AGREEMENT);
         header(message, "tg_agreement_version", "1");
         header(message, "tg_signature", signature);
         header(message, "tg_signature_key_id", keyId);
@@ -73,7 +100,7 @@ final class SignedDeliveries {
 
     /** A reader for the agency, trusting the development hub signing certificate. */
     static InboxMessageReader readerFor(String agency) {
-        return new InboxMessageReader(agency, hubCertificate(), encryptionKey(agency), encryptionCertificate(agency));
+        return Subscribers.readerFor(agency);
     }
 
     /** The hub's delivery signer with the development signing key. */

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.crypto.DeliverySigner;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
@@ -36,7 +37,8 @@ final class SignedNotices {
     static ConsumerRecord<String, byte[]> sent(WithdrawalNotice notice) {
         byte[] value = DeliveryJson.bytes(notice);
         DeliverySigner signer = SignedDeliveries.hubSigner();
-        return message(notice, value, signer.sign(value), signer.keyId());
+        return message(notice, value, signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), "tg.inbox."
+                + notice.recipient(), notice.noticeId(), signer.keyId()), value), signer.keyId());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.throughgate.withdrawal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,12 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.throughgate.deliver.DeliveryHeaders;
 import io.throughgate.deliver.TestRecords;
-import io.throughgate.deliver.crypto.DeliveryVerifier;
 import io.throughgate.kafka.KafkaConnection;
-import io.throughgate.pki.Pem;
+import io.throughgate.subscriber.Result;
 import io.throughgate.testing.Inboxes;
+import io.throughgate.testing.Subscribers;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestConsents;
 import io.throughgate.testing.TestIdentifiers;
@@ -74,8 +73,8 @@ class WithdrawalNoticeTest {
         assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), value.get("withdrawnOn")
                 .asText());
         assertEquals(recordId, value.at("/records/0/recordId").asText());
-        assertTrue(DeliveryVerifier.verify(notice.value(), Inboxes.header(notice, DeliveryHeaders.SIGNATURE), Pem
-                .readCertificates(java.nio.file.Path.of("certs-dev/hub/signing.crt")).get(0)), "signed by the hub");
+        assertInstanceOf(Result.Notice.class, Subscribers.readerFor(ICB).read(notice), "signed by the hub for the "
+                + "ICB's inbox");
         // Both health recipients got the consent-gated clinical summary; Camden got the same record without it.
         assertEquals(Set.of(ICB, "health-nhse-health-justice"), agenciesNoticed(decision),
                 "exactly the agencies that received consent-gated data");

@@ -12,14 +12,15 @@ import io.throughgate.pki.BouncyCastle;
 import io.throughgate.pki.Keys;
 
 /**
- * Signs the value of each record the hub delivers to an inbox topic, so that a recipient can check that the hub sent
- * it and that nothing changed it on the way. The signature travels in a Kafka header with the signing key's id
+ * Signs each message the hub delivers to an inbox topic, so that a recipient can check that the hub sent it, to it,
+ * and that nothing changed it on the way: the signature covers the value bound to its recipient, topic, agreement,
+ * record id and key id ({@link SignedDeliveryInput}). The signature travels in a Kafka header with the signing key's id
  * ({@link #keyId()}), which tells the recipient which hub certificate to verify with across key rollovers.
  *
  * <p>
  * The signature is ECDSA on NIST P-256 with SHA-256 ({@code SHA256withECDSA}), step by step:
  * <ol>
- * <li>hash the value's exact bytes with SHA-256 (FIPS 180-4 section 6.2);</li>
+ * <li>hash the signed input's bytes with SHA-256 (FIPS 180-4 section 6.2);</li>
  * <li>sign the hash with the hub's private key, a fresh random nonce per signature (FIPS 186-5 section 6.4.1,
  * SEC 1 v2 section 4.1.3);</li>
  * <li>encode (r, s) as the DER {@code SEQUENCE { r INTEGER, s INTEGER }} of SEC 1 v2 appendix C.8 / RFC 3279
@@ -85,7 +86,20 @@ public final class DeliverySigner {
     }
 
     /**
-     * Signs a record value.
+     * Signs a delivered value bound to its delivery: the bytes of {@link SignedDeliveryInput#bytes}.
+     *
+     * @return the base64 of the DER-encoded ECDSA signature
+     */
+    public String sign(SignedDeliveryInput delivery, byte[] value) {
+        if (!delivery.keyId().equals(keyId)) {
+            throw new IllegalArgumentException("the signed input names key " + delivery.keyId() + ", not this key "
+                    + keyId);
+        }
+        return sign(delivery.bytes(value));
+    }
+
+    /**
+     * Signs bytes as they are.
      *
      * @param value the exact bytes of the Kafka record value
      * @return the base64 of the DER-encoded ECDSA signature; different on each call (random nonce), each one valid

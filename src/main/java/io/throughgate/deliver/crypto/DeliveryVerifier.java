@@ -25,7 +25,16 @@ public final class DeliveryVerifier {
     }
 
     /**
-     * Whether a signature is the hub's signature of exactly this value, step by step:
+     * Whether a signature is the hub's signature of this value delivered as the input says
+     * ({@link SignedDeliveryInput#bytes}).
+     */
+    public static boolean verify(SignedDeliveryInput delivery, byte[] value, String base64Signature,
+            X509Certificate signingCertificate) {
+        return verify(delivery.bytes(value), base64Signature, signingCertificate);
+    }
+
+    /**
+     * Whether a signature is the hub's signature of exactly these bytes, step by step:
      * <ol>
      * <li>decode the base64 (RFC 4648 section 4); not base64: false;</li>
      * <li>hash the value with SHA-256 and verify the DER-encoded ECDSA signature (SEC 1 v2 section 4.1.4,

@@ -4,10 +4,12 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
@@ -38,16 +40,22 @@ public final class FieldDecryptor {
      * key with AES key wrap, whose integrity check fails on a wrong key (RFC 5753 sections 3.1.3 and 7.2; RFC 3394
      * section 2.2.3);</li>
      * <li>decrypt the content with AES-256-GCM and verify its tag (RFC 5084 section 3.2); a changed ciphertext
-     * fails here.</li>
+     * fails here;</li>
+     * <li>compare the {@link FieldBinding} in the recipient info's {@code ukm} with where the field was found; none,
+     * or another record, place or recipient: refused. (The ukm went into the key derivation of step 4: a changed one
+     * fails there.)</li>
      * </ol>
      *
      * @param base64Cms the encrypted field, as {@link FieldEncryptor#encrypt} returned it
      * @param recipientKey the recipient agency's encryption private key
      * @param recipientCertificate the recipient agency's encryption certificate
+     * @param expected the record, place and recipient where the field was found
      * @return the plaintext bytes
      * @throws FieldDecryptionException if any step fails; the message says which
      */
-    public static byte[] decrypt(String base64Cms, PrivateKey recipientKey, X509Certificate recipientCertificate) {
+    public static byte[] decrypt(String base64Cms, PrivateKey recipientKey, X509Certificate recipientCertificate,
+            FieldBinding expected) {
+        Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(base64Cms, "base64Cms");
         Objects.requireNonNull(recipientKey, "recipientKey");
         Objects.requireNonNull(recipientCertificate, "recipientCertificate");
@@ -77,12 +85,30 @@ public final class FieldDecryptor {
             throw new FieldDecryptionException("the private key does not belong to the certificate " + subject);
         }
         // Steps 4 and 5.
+        byte[] plaintext;
         try {
-            return recipient.getContent(new JceKeyAgreeAuthEnvelopedRecipient(recipientKey)
+            plaintext = recipient.getContent(new JceKeyAgreeAuthEnvelopedRecipient(recipientKey)
                     .setProvider(BouncyCastle.PROVIDER));
         } catch (CMSException | RuntimeException e) {
             throw new FieldDecryptionException("the field for " + subject + " cannot be decrypted: the key does not "
                     + "unwrap its content key, or the ciphertext was changed", e);
         }
+        // Step 6, once the unwrap has proved the ukm is the hub's.
+        Optional<FieldBinding> bound = recipient instanceof KeyAgreeRecipientInformation agreement
+                ? FieldBinding.decode(agreement.getUserKeyingMaterial())
+                : Optional.empty();
+        if (bound.isEmpty()) {
+            throw new FieldDecryptionException("the field says nothing of the record, place and recipient it belongs "
+                    + "to");
+        }
+        if (!bound.get().equals(expected)) {
+            throw new FieldDecryptionException("the field belongs to " + describe(bound.get()) + ", but was found in "
+                    + describe(expected));
+        }
+        return plaintext;
+    }
+
+    private static String describe(FieldBinding binding) {
+        return "record " + binding.recordId() + " at " + binding.pointer() + " for " + binding.recipient();
     }
 }

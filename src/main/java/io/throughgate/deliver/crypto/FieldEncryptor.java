@@ -44,7 +44,8 @@ import io.throughgate.pki.BouncyCastle;
  * shared secret with the recipient certificate's public key, {@code dhSinglePass-stdDH-sha256kdf-scheme}
  * (RFC 5753 section 7.1.4; SEC 1 v2 section 3.3.1);</li>
  * <li>derive a 256-bit key-encryption key from it with the ANSI X9.63 KDF over SHA-256 and the DER
- * ECC-CMS-SharedInfo naming {@code id-aes256-wrap} (RFC 5753 sections 7.2 and 8; SEC 1 v2 section 3.6.1);</li>
+ * ECC-CMS-SharedInfo naming {@code id-aes256-wrap}, whose {@code entityUInfo} is the field's {@link FieldBinding},
+ * sent as the recipient info's {@code ukm} (RFC 5753 sections 7.2 and 8; SEC 1 v2 section 3.6.1);</li>
  * <li>wrap the content-encryption key with AES key wrap (RFC 3394) under the key-encryption key, in a
  * KeyAgreeRecipientInfo (RFC 5652 section 6.2.2) whose originator is the ephemeral public key and whose recipient
  * is identified by the certificate's issuer and serial number;</li>
@@ -70,13 +71,15 @@ public final class FieldEncryptor {
      * @param plaintext the field value's bytes (for a JSON value, its UTF-8 encoding)
      * @param recipientEncryptionCertificate the recipient agency's encryption certificate, already validated (see
      *        {@link RecipientCertificates})
+     * @param binding the record, place and recipient the field belongs to
      * @return base64 of the DER-encoded CMS ContentInfo holding the AuthEnvelopedData; different on every call
      * @throws IllegalArgumentException if the certificate's key is not EC P-256 or its keyUsage does not allow
      *         keyAgreement
      * @throws IllegalStateException if the cryptographic providers fail (not expected)
      */
-    public String encrypt(byte[] plaintext, X509Certificate recipientEncryptionCertificate) {
+    public String encrypt(byte[] plaintext, X509Certificate recipientEncryptionCertificate, FieldBinding binding) {
         Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(binding, "binding");
         X509Certificate recipient = Objects.requireNonNull(recipientEncryptionCertificate,
                 "recipientEncryptionCertificate");
         check(recipient);
@@ -88,6 +91,7 @@ public final class FieldEncryptor {
                     CMSAlgorithm.AES256_WRAP).setProvider(BouncyCastle.PROVIDER).setSecureRandom(random);
             recipientInfo.addRecipient(recipient);
             CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+            recipientInfo.setUserKeyingMaterial(binding.encoded());
             generator.addRecipientInfoGenerator(recipientInfo);
             // Steps 1 and 2: the builder makes a fresh key and nonce on every build().
             OutputAEADEncryptor contentEncryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
