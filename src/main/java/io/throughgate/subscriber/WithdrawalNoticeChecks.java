@@ -92,6 +92,14 @@ final class WithdrawalNoticeChecks {
         }
     }
 
+    private static long logEntry(ObjectNode record) throws Rejection {
+        JsonNode entry = record.get("logEntry");
+        if (entry == null || !entry.canConvertToLong() || !entry.isIntegralNumber() || entry.asLong() < 0) {
+            throw new Rejection("the value has no logEntry (a whole number)");
+        }
+        return entry.asLong();
+    }
+
     private static List<WithdrawalNotice.Received> records(ObjectNode value) throws Rejection {
         JsonNode records = value.get("records");
         if (records == null || !records.isArray()) {
@@ -103,7 +111,8 @@ final class WithdrawalNoticeChecks {
                 throw new Rejection("the value's records[" + i + "] is not an object");
             }
             try {
-                received.add(new WithdrawalNotice.Received(field(record, "recordId"), field(record, "agreementId")));
+                received.add(new WithdrawalNotice.Received(field(record, "recordId"), field(record, "agreementId"),
+                        logEntry(record)));
             } catch (Rejection e) {
                 throw new Rejection("records[" + i + "]: " + e.getMessage());
             }

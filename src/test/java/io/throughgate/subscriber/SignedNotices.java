@@ -29,8 +29,8 @@ final class SignedNotices {
     static WithdrawalNotice withdrawalFor(String agency) {
         return new WithdrawalNotice(WithdrawalNotice.TYPE, NOTICE_ID, DECISION_ID, "health-information-sharing",
                 LocalDate.parse("2026-11-25"), Instant.parse("2026-11-25T09:41:07.512Z"), agency, SignedDeliveries.KEY,
-                List.of(new WithdrawalNotice.Received(SignedDeliveries.RECORD_ID, "london-resettlement-health"),
-                        new WithdrawalNotice.Received(OTHER_RECORD_ID, "london-resettlement-health")));
+                List.of(new WithdrawalNotice.Received(SignedDeliveries.RECORD_ID, "london-resettlement-health", 41),
+                        new WithdrawalNotice.Received(OTHER_RECORD_ID, "london-resettlement-health", 57)));
     }
 
     /** The message the hub would write for this notice: its JSON signed by the hub, with every header. */

@@ -35,7 +35,7 @@ class WithdrawalNoticeReadingTest {
         assertEquals(Instant.parse("2026-11-25T09:41:07.512Z"), notice.withdrawnAt());
         assertEquals(ICB, notice.recipient());
         assertEquals(SignedDeliveries.KEY, notice.subjectPseudonym());
-        assertEquals(new WithdrawalNotice.Received(SignedDeliveries.RECORD_ID, "london-resettlement-health"), notice
+        assertEquals(new WithdrawalNotice.Received(SignedDeliveries.RECORD_ID, "london-resettlement-health", 41), notice
                 .records().get(0));
         assertEquals(sent, notice, "every field as the hub sent it");
     }

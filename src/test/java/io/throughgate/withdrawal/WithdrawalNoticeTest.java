@@ -2,6 +2,8 @@ package io.throughgate.withdrawal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,15 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -78,6 +86,65 @@ class WithdrawalNoticeTest {
         // Both health recipients got the consent-gated clinical summary; Camden got the same record without it.
         assertEquals(Set.of(ICB, "health-nhse-health-justice"), agenciesNoticed(decision),
                 "exactly the agencies that received consent-gated data");
+    }
+
+    @Test
+    void aDeliveryIndexedAfterTheFirstNoticeGetsANoticeOfItsOwn() throws Exception {
+        String nhsNumber = TestIdentifiers.nhsNumber();
+        String decision = TestConsents.permitHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0410");
+        String recordId = UUID.randomUUID().toString();
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
+                nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
+        ConsumerRecord<String, byte[]> logged = Inboxes.awaitMatching(kafka.clientProperties(), "tg.sharing-log",
+                entry -> recordId.equals(entry.key()) && ICB.equals(field(entry, "recipient"))).get(0);
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON)
+                .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0411\"}")
+                .when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200);
+        JsonNode first = JSON.readTree(Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB,
+                record -> isNoticeOf(record, decision)).get(0).value());
+        assertEquals(List.of(recordId), recordIds(first));
+
+        // A second delivery that relied on the decision (its consent checked before the withdrawal) whose log entry
+        // is indexed only now, after the first notice went.
+        String lateRecordId = UUID.randomUUID().toString();
+        ObjectNode late = (ObjectNode) JSON.readTree(logged.value());
+        late.put("eventId", UUID.randomUUID().toString()).put("recordId", lateRecordId);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("tg.sharing-log", lateRecordId, JSON.writeValueAsBytes(late))).get(30,
+                    TimeUnit.SECONDS);
+        }
+
+        List<ConsumerRecord<String, byte[]>> notices = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox."
+                + ICB, record -> isNoticeOf(record, decision) && recordIds(record).contains(lateRecordId));
+        JsonNode second = JSON.readTree(notices.get(0).value());
+        assertEquals(List.of(lateRecordId), recordIds(second), "the late delivery has a notice of its own");
+        assertNotEquals(first.get("noticeId"), second.get("noticeId"));
+        assertTrue(second.at("/records/0/logEntry").asLong() > first.at("/records/0/logEntry").asLong(),
+                "each notice names the log entries it covers");
+        assertInstanceOf(Result.Notice.class, Subscribers.readerFor(ICB).read(notices.get(0)));
+    }
+
+    private static String field(ConsumerRecord<String, byte[]> record, String name) {
+        try {
+            return JSON.readTree(record.value()).path(name).asText();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static List<String> recordIds(ConsumerRecord<String, byte[]> notice) {
+        try {
+            return recordIds(JSON.readTree(notice.value()));
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> recordIds(JsonNode notice) {
+        List<String> ids = new java.util.ArrayList<>();
+        notice.path("records").forEach(record -> ids.add(record.path("recordId").asText()));
+        return ids;
     }
 
     private static boolean isNoticeOf(ConsumerRecord<String, byte[]> record, String decision) {
