@@ -133,6 +133,15 @@ public final class MerkleFrontier {
         return new MerkleFrontier(roots, size);
     }
 
+    /**
+     * The roots of the perfect subtrees, from the largest (leftmost) to the smallest; the one at position {@code i}
+     * covers the leaves after those of the subtrees before it, as many as the {@code i}-th highest bit set in the
+     * size. Each hash a new array.
+     */
+    public List<byte[]> subtreeRoots() {
+        return subtreeRoots.stream().map(byte[]::clone).toList();
+    }
+
     /** An independent copy: appending to one does not change the other. */
     public MerkleFrontier copy() {
         List<byte[]> roots = new ArrayList<>(subtreeRoots.size());
