@@ -36,7 +36,8 @@ public final class Main {
               pseudonym-keys  create the pseudonym key store, add a key (rotation), list the keys
               subscribe       an example partner subscriber: read an agency's inbox, verify and decrypt each message
               sharing-log     verify: check the whole sharing log in the database and name the first entry that
-                              fails; verify-export: check a data protection officer's export offline
+                              fails; verify-export: check a data protection officer's export offline;
+                              witness: check the hub's latest checkpoint extends the last one seen
               benchmark       measure the hub (single and batch ingestion, latency, memory) against its own
                               broker on this machine and compare with the performance targets
               help            show this text

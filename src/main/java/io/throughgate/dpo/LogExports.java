@@ -54,12 +54,22 @@ final class LogExports {
                         .agency());
         if (checkpoint != null) {
             export.set("checkpoint", DeliveryJson.tree(CheckpointView.of(checkpoint)));
+            export.put("proves", proves(checkpoint.checkpoint().treeSize()));
         }
         ArrayNode entries = export.putArray("entries");
         for (StoredLeaf leaf : leaves) {
             entries.add(entry(log.proofs().proof(leaf.index(), checkpoint.checkpoint().treeSize()), leaf.leaf()));
         }
         return export;
+    }
+
+    /** What the export proves and what it does not, in words a reader can check it against. */
+    static String proves(long treeSize) {
+        return "Each entry is included in the log's Merkle tree of " + treeSize + " entries, whose root the hub's "
+                + "log key signed in this checkpoint (RFC 9162 inclusion proofs). It does not prove that no other "
+                + "entry exists for the same search: the entries were found through the hub's own index of the log, "
+                + "so the export is complete only as far as that index is. Whether this checkpoint extends those "
+                + "published before is shown by a witness that keeps them (sharing-log witness), not by the export.";
     }
 
     /** The highest index among the leaves, plus one: the checkpoint size needed to cover them. */

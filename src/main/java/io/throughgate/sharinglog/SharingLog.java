@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -27,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.throughgate.database.HubDatabase;
+import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;
@@ -43,6 +45,9 @@ public class SharingLog {
     static final int STARTUP_PRIORITY = 25;
     private static final Logger LOG = Logger.getLogger(SharingLog.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+
+    @Inject
+    AcknowledgedProducer producer;
 
     @Inject
     KafkaConnection kafka;
@@ -62,6 +67,7 @@ public class SharingLog {
     private SharingLogIndexer indexer;
     private SharingLogAppender appender;
     private SharingLogCheckpoints checkpoints;
+    private CheckpointMirror mirror;
     private SharingLogQueries queries;
     private SharingLogProofs proofs;
     private SharingLogRetention retention;
@@ -85,8 +91,9 @@ public class SharingLog {
         LogSigningKey key = LogSigningKey.load(Path.of(config.signingKey()), Path.of(config.signingCertificate()),
                 config.origin());
         appender = new SharingLogAppender(database.dataSource());
+        mirror = new CheckpointMirror(kafka.clientProperties(), producer::get, config.origin());
         checkpoints = new SharingLogCheckpoints(database.dataSource(), key, config.origin(), config
-                .checkpointInterval());
+                .checkpointInterval(), Optional.of(mirror));
         queries = new SharingLogQueries(database.dataSource());
         proofs = new SharingLogProofs(queries);
         retention = new SharingLogRetention(database.dataSource());
@@ -157,6 +164,12 @@ public class SharingLog {
         }
     }
 
+    /** Why the log contradicts a checkpoint the hub signed, when it does. */
+    public Optional<String> inconsistency() {
+        started();
+        return checkpoints.inconsistency();
+    }
+
     /** Whether the indexer's last round reached the database. */
     public boolean indexerHealthy() {
         started();
@@ -187,10 +200,11 @@ public class SharingLog {
         return retention;
     }
 
-    /** A verifier of the whole log with the hub's own log key. */
+    /** A verifier of the whole log with the hub's own log key, and the checkpoint kept on Kafka. */
     public SharingLogVerifier verifier() {
         started();
-        return new SharingLogVerifier(database.dataSource(), checkpoints.key().verifyingKey(), config.origin());
+        return new SharingLogVerifier(database.dataSource(), checkpoints.key().verifyingKey(), config.origin(),
+                () -> mirror.latest().map(CheckpointMirror.Kept::note));
     }
 
     /** The log's name in its checkpoints. */

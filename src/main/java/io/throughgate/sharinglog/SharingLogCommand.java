@@ -25,6 +25,7 @@ public final class SharingLogCommand {
     static final String HELP = """
             Usage: java -jar target/quarkus-app/quarkus-run.jar sharing-log verify [OPTIONS]
                    java -jar target/quarkus-app/quarkus-run.jar sharing-log verify-export FILE --public-key PEM
+                   java -jar target/quarkus-app/quarkus-run.jar sharing-log witness [OPTIONS]
                    [--help]
 
             verify checks the whole sharing log in the hub's database: each entry's stored text against its leaf
@@ -50,7 +51,24 @@ public final class SharingLogCommand {
               --public-key PEM   the hub's sharing-log public key or certificate (PEM), obtained from the hub
                                  (GET /v1/sharing-log/public-key) or its operator, not from the export
 
-            Exit status: 0 verified, 1 not verified or unreadable, 2 usage error.
+            witness, run by a data protection officer on a schedule (cron, a systemd timer), fetches the hub's
+            latest signed checkpoint, checks that the hub's log key signed it and that it extends the last
+            checkpoint this witness saw (an RFC 9162 consistency proof from GET /v1/sharing-log/proofs/consistency),
+            and then keeps it in the state file. A rewritten log, or one shown differently to others, is a split:
+            the witness says so, keeps the old checkpoint and exits 1.
+
+              --hub URL                  the hub (default: https://localhost:8443)
+              --state FILE               the last checkpoint seen, a signed note (default: witness-checkpoint.txt;
+                                         created on the first run)
+              --public-key PEM           the hub's sharing-log certificate or public key
+                                         (default: certs-dev/hub/sharing-log.crt)
+              --client-certificate P12   your certificate and key (default: the development partnership DPO's)
+              --password PW              its password (default: throughgate-dev)
+              --ca PEM                   the CA of the hub's TLS certificate (default: certs-dev/ca/ca.crt)
+              --origin NAME              the log's name (default: throughgate/sharing-log)
+
+            Exit status: 0 verified (witness: consistent), 1 not verified or unreadable (witness: split, or not
+            signed by the log key), 2 usage error, 3 (witness) the hub or the state file could not be read.
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(
@@ -64,7 +82,8 @@ public final class SharingLogCommand {
         CommandOptions options;
         try {
             options = CommandOptions.parse(args, Set.of("--help"), Set.of("--public-key", "--database-url",
-                    "--data-dir", "--database-user", "--database-password", "--origin"));
+                    "--data-dir", "--database-user", "--database-password", "--origin", "--hub", "--state",
+                    "--client-certificate", "--password", "--ca"));
         } catch (IllegalArgumentException e) {
             err.println("sharing-log: " + e.getMessage());
             return 2;
@@ -75,12 +94,13 @@ public final class SharingLogCommand {
         }
         List<String> positional = options.positional();
         if (positional.isEmpty()) {
-            err.println("sharing-log: a subcommand is required: verify or verify-export");
+            err.println("sharing-log: a subcommand is required: verify, verify-export or witness");
             return 2;
         }
         return switch (positional.get(0)) {
             case "verify-export" -> verifyExport(positional, options, out, err);
             case "verify" -> DatabaseLogCheck.run(options, out, err);
+            case "witness" -> WitnessCommand.run(options, out, err);
             default -> {
                 err.println("sharing-log: unknown subcommand '" + positional.get(0) + "'; run sharing-log --help");
                 yield 2;

@@ -3,6 +3,7 @@ package io.throughgate.sharinglog;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.throughgate.sharinglog.tree.ConsistencyProofs;
 import io.throughgate.sharinglog.tree.MerkleTree;
 
 /**
@@ -38,5 +39,24 @@ public final class SharingLogProofs {
             throw new IllegalArgumentException("entry " + index + " is not within a tree of size " + treeSize);
         }
         return new InclusionProof(index, treeSize, leaves.get((int) index), tree.inclusionProof(index));
+    }
+
+    /**
+     * The consistency proof (RFC 9162 section 2.1.4) from the tree of {@code from} entries to the tree of
+     * {@code to}, made from the stored leaf hashes as they are now: a log rewritten below {@code from} gives a proof
+     * that does not verify against a checkpoint signed before.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < from <= to}
+     */
+    public List<byte[]> consistency(long from, long to) throws SQLException {
+        if (from <= 0 || from > to) {
+            throw new IllegalArgumentException("from must be 1 or more and no more than to");
+        }
+        List<byte[]> read = queries.leafHashes(to);
+        if (read.size() != to) {
+            throw new SQLException("the log holds " + read.size() + " leaf hashes below " + to + "; entries are "
+                    + "missing: run the verification");
+        }
+        return ConsistencyProofs.prove(from, to, ConsistencyProofs.ofLeaves(read));
     }
 }

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the sharing-log indexer reaches the database; it catches up by itself once it does again. */
+/**
+ * Ready while the sharing-log indexer reaches the database (it catches up by itself once it does again) and the log
+ * is consistent with every checkpoint the hub signed.
+ */
 @Readiness
 @ApplicationScoped
 public class SharingLogReadinessCheck implements HealthCheck {
@@ -17,9 +20,12 @@ public class SharingLogReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return log.indexerHealthy()
-                ? HealthCheckResponse.up("sharing-log")
-                : HealthCheckResponse.named("sharing-log").down().withData("reason",
-                        "the indexer cannot reach the database").build();
+        if (!log.indexerHealthy()) {
+            return HealthCheckResponse.named("sharing-log").down().withData("reason",
+                    "the indexer cannot reach the database").build();
+        }
+        return log.inconsistency().map(why -> HealthCheckResponse.named("sharing-log").down().withData("reason",
+                "the log contradicts a signed checkpoint: " + why).build()).orElse(HealthCheckResponse.up(
+                        "sharing-log"));
     }
 }

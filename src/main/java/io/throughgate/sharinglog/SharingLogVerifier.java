@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,7 @@ public final class SharingLogVerifier {
     private final DataSource dataSource;
     private final LogVerifyingKey key;
     private final String origin;
+    private final Supplier<Optional<String>> keptOutside;
 
     /**
      * @param dataSource the hub's database
@@ -44,9 +46,19 @@ public final class SharingLogVerifier {
      * @param origin the log's name every checkpoint must carry
      */
     public SharingLogVerifier(DataSource dataSource, LogVerifyingKey key, String origin) {
+        this(dataSource, key, origin, Optional::empty);
+    }
+
+    /**
+     * @param keptOutside the signed note of the latest checkpoint kept outside the database (on Kafka), checked
+     *        like the database's own and compared with the one of its size there
+     */
+    public SharingLogVerifier(DataSource dataSource, LogVerifyingKey key, String origin,
+            Supplier<Optional<String>> keptOutside) {
         this.dataSource = dataSource;
         this.key = key;
         this.origin = origin;
+        this.keptOutside = keptOutside;
     }
 
     /** Checks the log. */
@@ -68,7 +80,11 @@ public final class SharingLogVerifier {
 
     private LogVerification verify(Connection connection) throws SQLException {
         MerkleFrontier head = SharingLogHead.read(connection);
-        Walk walk = new Walk(checkpoints(connection));
+        List<SharingLogCheckpoints.StoredCheckpoint> checkpoints = checkpoints(connection);
+        List<String> outside = new ArrayList<>();
+        keptOutside(checkpoints, outside);
+        Walk walk = new Walk(checkpoints);
+        outside.forEach(problem -> walk.problem(null, problem));
         try (PreparedStatement entries = query(connection, "SELECT " + EntryCheck.COLUMNS
                 + " FROM sharing_log_entry ORDER BY entry_index");
                 PreparedStatement subjects = query(connection,
@@ -106,6 +122,44 @@ public final class SharingLogVerifier {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setFetchSize(FETCH_SIZE);
         return statement;
+    }
+
+    /**
+     * Adds the checkpoint kept outside the database to those the walk checks, when the database lacks it; one of the
+     * same size with another note there is a problem of its own.
+     */
+    private void keptOutside(List<SharingLogCheckpoints.StoredCheckpoint> checkpoints, List<String> problems) {
+        Optional<String> note;
+        try {
+            note = keptOutside.get();
+        } catch (RuntimeException e) {
+            problems.add("the checkpoint kept outside the database could not be read (" + e.getClass()
+                    .getSimpleName() + ")");
+            return;
+        }
+        if (note.isEmpty()) {
+            return;
+        }
+        SignedCheckpoint kept;
+        try {
+            kept = SignedCheckpoint.parse(note.get());
+        } catch (IllegalArgumentException e) {
+            problems.add("the checkpoint kept outside the database is not a signed note");
+            return;
+        }
+        long size = kept.checkpoint().treeSize();
+        Optional<SharingLogCheckpoints.StoredCheckpoint> same = checkpoints.stream().filter(stored -> stored
+                .treeSize() == size).findFirst();
+        if (same.isEmpty()) {
+            problems.add("the database lacks the checkpoint of tree size " + size + " kept outside it: "
+                    + "checkpoints were removed");
+            checkpoints.add(new SharingLogCheckpoints.StoredCheckpoint(size, HEX.formatHex(kept.checkpoint()
+                    .rootHash()), note.get()));
+            checkpoints.sort(java.util.Comparator.comparingLong(SharingLogCheckpoints.StoredCheckpoint::treeSize));
+        } else if (!same.get().note().equals(note.get())) {
+            problems.add("the database's checkpoint of tree size " + size + " differs from the one kept outside "
+                    + "it");
+        }
     }
 
     private static List<SharingLogCheckpoints.StoredCheckpoint> checkpoints(Connection connection)

@@ -64,6 +64,10 @@ class SubjectAccessExportTest {
         assertEquals(decision, export.at("/subjectAccess/consentDecisions/0/id").asText());
         assertTrue(ExportVerifier.verify(export, SharingLogFixtures.publicKey()).verified());
         assertFalse(export.toString().contains(nhsNumber), "the export names the child only by pseudonyms");
+        String proves = export.get("proves").asText();
+        assertTrue(proves.startsWith("Each entry is included in the log's Merkle tree of " + export.at(
+                "/checkpoint/treeSize").asLong() + " entries"), proves);
+        assertTrue(proves.contains("complete only as far as that index is"), "it says what it does not prove");
     }
 
     @Test
@@ -73,6 +77,7 @@ class SubjectAccessExportTest {
         String html = subjectAccess(PARTNERSHIP, nhsNumber, "text/html");
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("Islington"), "the agency's name, not only its code");
+        assertTrue(html.contains("What they do not show: that nothing is missing."), "what the proofs cannot show");
         assertFalse(html.contains(nhsNumber));
     }
 

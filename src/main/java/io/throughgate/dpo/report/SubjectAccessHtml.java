@@ -142,6 +142,12 @@ public final class SubjectAccessHtml {
                     + "in the log at this checkpoint. Anyone can check these proofs offline, without access to "
                     + "Throughgate, with the command ").element("code", "sharing-log verify-export").text(".")
                     .close();
+            html.element("p", "What the proofs show: each entry in this report is in the log of "
+                    + Wording.count(checkpoint.treeSize(), "entry", "entries") + " exactly as the checkpoint signed "
+                    + "it. What they do not show: that nothing is missing. The entries were found through "
+                    + "Throughgate's own index of the log, and the proofs cannot show that the index found every "
+                    + "entry about you. Whether this checkpoint agrees with the checkpoints Throughgate published "
+                    + "before is checked separately, by witnesses that keep them.");
         }, () -> html.element("p", "This report was made without a checkpoint, so it cannot yet be checked "
                 + "against the log. Ask the data protection officer for a copy with a checkpoint and its JSON "
                 + "export."));
