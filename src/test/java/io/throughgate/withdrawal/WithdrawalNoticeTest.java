@@ -60,17 +60,13 @@ class WithdrawalNoticeTest {
     void aWithdrawalNoticeReachesExactlyTheAgenciesThatReceivedConsentGatedData() throws Exception {
         String nhsNumber = TestIdentifiers.nhsNumber();
         String decision = TestConsents.permitHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0400");
-        String recordId = UUID.randomUUID().toString();
-        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
-                nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
+        String recordId = pushHealthSummary(nhsNumber);
         String icbKey = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB, record -> recordId.equals(
                 Inboxes.header(record, "ce_id"))).get(0).key();
         Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox.yot-camden", record -> recordId.equals(Inboxes
                 .header(record, "ce_id")));
 
-        TestClients.as("yoi-feltham").contentType(ContentType.JSON)
-                .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0401\"}")
-                .when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200);
+        withdraw(decision, "FELTHAM-HC/CONSENT/2026/0401");
 
         ConsumerRecord<String, byte[]> notice = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB,
                 record -> isNoticeOf(record, decision)).get(0);
@@ -92,14 +88,10 @@ class WithdrawalNoticeTest {
     void aDeliveryIndexedAfterTheFirstNoticeGetsANoticeOfItsOwn() throws Exception {
         String nhsNumber = TestIdentifiers.nhsNumber();
         String decision = TestConsents.permitHealthSharing(nhsNumber, "FELTHAM-HC/CONSENT/2026/0410");
-        String recordId = UUID.randomUUID().toString();
-        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
-                nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
+        String recordId = pushHealthSummary(nhsNumber);
         ConsumerRecord<String, byte[]> logged = Inboxes.awaitMatching(kafka.clientProperties(), "tg.sharing-log",
                 entry -> recordId.equals(entry.key()) && ICB.equals(field(entry, "recipient"))).get(0);
-        TestClients.as("yoi-feltham").contentType(ContentType.JSON)
-                .body("{\"evidenceReference\": \"FELTHAM-HC/CONSENT/2026/0411\"}")
-                .when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200);
+        withdraw(decision, "FELTHAM-HC/CONSENT/2026/0411");
         JsonNode first = JSON.readTree(Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB,
                 record -> isNoticeOf(record, decision)).get(0).value());
         assertEquals(List.of(recordId), recordIds(first));
@@ -123,6 +115,19 @@ class WithdrawalNoticeTest {
         assertTrue(second.at("/records/0/logEntry").asLong() > first.at("/records/0/logEntry").asLong(),
                 "each notice names the log entries it covers");
         assertInstanceOf(Result.Notice.class, Subscribers.readerFor(ICB).read(notices.get(0)));
+    }
+
+    /** Feltham's health summary of the child, with clinical detail for the ICB; its record id. */
+    private static String pushHealthSummary(String nhsNumber) {
+        String recordId = UUID.randomUUID().toString();
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(TestRecords.healthSummary(recordId,
+                nhsNumber, ICB, "Seen weekly by the in-reach team.")).when().post("/v1/records").then().statusCode(202);
+        return recordId;
+    }
+
+    private static void withdraw(String decision, String evidence) {
+        TestClients.as("yoi-feltham").contentType(ContentType.JSON).body("{\"evidenceReference\": \"" + evidence
+                + "\"}").when().post("/v1/consents/" + decision + "/withdrawal").then().statusCode(200);
     }
 
     private static String field(ConsumerRecord<String, byte[]> record, String name) {
