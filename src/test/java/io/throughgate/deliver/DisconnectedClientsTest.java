@@ -58,14 +58,18 @@ class DisconnectedClientsTest {
             }
         };
         List<UUID> gone = new ArrayList<>();
+        List<SSLSocket> clients = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             UUID recordId = UUID.randomUUID();
-            sendAndGoAway(TestRecords.release(recordId.toString(), "gone", SENDER, "yot-hackney", TestIdentifiers
-                    .nhsNumber()));
+            clients.add(send(TestRecords.release(recordId.toString(), "gone", SENDER, "yot-hackney", TestIdentifiers
+                    .nhsNumber())));
             gone.add(recordId);
         }
-        // Their work runs on: each has claimed its record id, and the hub has seen each connection close.
+        // Their work runs: each has claimed its record id. Then the clients go away before the answer.
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> claimed(gone) == gone.size());
+        for (SSLSocket client : clients) {
+            client.close();
+        }
         Thread.sleep(500);
 
         String another = TestRecords.release(UUID.randomUUID().toString(), "after", SENDER, "yot-hackney",
@@ -78,15 +82,16 @@ class DisconnectedClientsTest {
                 another).extract().statusCode() == 202);
     }
 
-    private static void sendAndGoAway(String record) throws Exception {
+    /** Sends a record and leaves the connection open, without reading the answer. */
+    private static SSLSocket send(String record) throws Exception {
         byte[] body = record.getBytes(StandardCharsets.UTF_8);
-        try (SSLSocket socket = TestClients.socket(SENDER)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/records HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-        }
+        SSLSocket socket = TestClients.socket(SENDER);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /v1/records HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
     }
 
     private static io.restassured.response.ValidatableResponse push(String record) {
