@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 
-import io.throughgate.ClockProducer;
 import io.throughgate.agreement.AgreementState;
 import io.throughgate.agreement.AgreementStatus;
+import io.throughgate.config.ClockProducer;
 import io.throughgate.contract.ContractProblem;
 import io.throughgate.contract.InvalidContractException;
 

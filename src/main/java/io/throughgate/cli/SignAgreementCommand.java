@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.throughgate.ClockProducer;
 import io.throughgate.agreement.Agreement;
 import io.throughgate.agreement.AgreementParser;
 import io.throughgate.agreement.AgreementParties;
 import io.throughgate.agreement.AgreementSigner;
 import io.throughgate.agreement.SignatureVerifier;
+import io.throughgate.config.ClockProducer;
 import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyDirectoryLoader;

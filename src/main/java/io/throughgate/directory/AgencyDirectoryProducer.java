@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.throughgate.HubConfig;
+import io.throughgate.config.HubConfig;
 import io.throughgate.contract.ContractFiles;
 
 /** Loads the agency directory once, at start; a malformed directory stops start-up. */

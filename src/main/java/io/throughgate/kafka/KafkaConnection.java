@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.jboss.logging.Logger;
 
-import io.throughgate.HubConfig;
+import io.throughgate.config.HubConfig;
 
 /**
  * The hub's way to Kafka. With bootstrap servers configured it connects to that cluster; otherwise it starts a

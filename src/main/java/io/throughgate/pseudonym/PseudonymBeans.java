@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
-import io.throughgate.HubConfig;
+import io.throughgate.config.HubConfig;
 
 /**
  * Loads the pseudonym keys. Outside the production profile a missing key store is created with one random key;

@@ -14,7 +14,7 @@ import io.throughgate.contract.ContractProblem;
 /** The linter names the file, line and field of every rule the contracts cannot honour. */
 class AgreementLinterTest {
 
-    private static final LocalDate TODAY = LocalDate.now(io.throughgate.ClockProducer.LONDON);
+    private static final LocalDate TODAY = LocalDate.now(io.throughgate.config.ClockProducer.LONDON);
 
     @TempDir
     Path root;

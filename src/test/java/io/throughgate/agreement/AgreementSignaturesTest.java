@@ -23,7 +23,7 @@ class AgreementSignaturesTest {
 
     private static final Path BOROUGH_CA = Path.of("certs-dev/borough-ca");
 
-    private static final LocalDate TODAY = LocalDate.now(io.throughgate.ClockProducer.LONDON);
+    private static final LocalDate TODAY = LocalDate.now(io.throughgate.config.ClockProducer.LONDON);
 
     @TempDir
     Path root;

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.throughgate.ClockProducer;
 import io.throughgate.cli.ContractsBootstrap;
+import io.throughgate.config.ClockProducer;
 
 /** The four agreements the partnership ships are well formed, signed by every party and in force. */
 class ShippedAgreementsTest {

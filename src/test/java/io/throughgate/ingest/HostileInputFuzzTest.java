@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.throughgate.ClockProducer;
 import io.throughgate.agreement.AgreementState;
 import io.throughgate.agreement.FieldAction;
 import io.throughgate.agreement.FieldRule;
@@ -32,6 +31,7 @@ import io.throughgate.agreement.Flow;
 import io.throughgate.agreement.PinnedSchema;
 import io.throughgate.agreement.SchemaFieldCatalog;
 import io.throughgate.cli.ContractsBootstrap;
+import io.throughgate.config.ClockProducer;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;

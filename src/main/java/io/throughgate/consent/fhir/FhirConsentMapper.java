@@ -8,7 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.ClockProducer;
+import io.throughgate.config.ClockProducer;
 import io.throughgate.consent.CompetenceAssessment;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.Decider;

@@ -1,4 +1,4 @@
-package io.throughgate;
+package io.throughgate.config;
 
 import java.time.Clock;
 import java.time.ZoneId;

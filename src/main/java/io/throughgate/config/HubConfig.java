@@ -1,4 +1,4 @@
-package io.throughgate;
+package io.throughgate.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
