@@ -50,11 +50,6 @@ public enum AgencyKind {
         return description;
     }
 
-    /** Whether agencies of this kind hold children in custody (the youth secure estate). */
-    public boolean isSecureEstablishment() {
-        return secureEstablishment;
-    }
-
     /**
      * Whether agencies of this kind may record a child's consent decisions: the YOTs, the secure establishments and
      * health bodies, which work with the child directly.

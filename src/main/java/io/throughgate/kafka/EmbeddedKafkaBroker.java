@@ -77,11 +77,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Whether the broker is running. */
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     private Properties brokerProperties() {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
