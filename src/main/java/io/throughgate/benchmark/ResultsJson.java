@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.throughgate.json.Json;
+
 /**
  * Writes a run's results as JSON (format {@code throughgate-benchmark/1}): rates in records per second, latencies
  * in milliseconds, memory in bytes; a phase that did not run is {@code null}; each target with its ratio and
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ResultsJson {
 
     static final String FORMAT = "throughgate-benchmark/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
     }

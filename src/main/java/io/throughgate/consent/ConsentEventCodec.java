@@ -5,16 +5,14 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.throughgate.json.Json;
 
 /** Writes and reads consent events as JSON, in a form fixed here rather than by the HTTP layer's settings. */
 public final class ConsentEventCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
-            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.mapper().copy().enable(
+            DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ConsentEventCodec() {
     }

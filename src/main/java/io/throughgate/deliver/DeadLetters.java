@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.ingest.IngestContext;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.Topics;
 import io.throughgate.pseudonym.Pseudonyms;
@@ -76,7 +77,7 @@ public class DeadLetters {
         try {
             producer.get().send(new ProducerRecord<>(Topics.DEAD_LETTER, entry.get("recordId") == null
                     ? null
-                    : (String) entry.get("recordId"), DeliveryJson.bytes(entry))).get(10, TimeUnit.SECONDS);
+                    : (String) entry.get("recordId"), Json.bytes(entry))).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.errorf("the dead-letter topic could not take a failed record (%s)", e.getClass().getSimpleName());
         }

@@ -29,6 +29,7 @@ import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.gate.FieldGate;
 import io.throughgate.ingest.IngestContext;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.pki.Pem;
@@ -93,7 +94,7 @@ public class DeliveryDispatcher {
             sharingLog.awaitIndexed(INDEX_WAIT);
         }
         List<SharingLogEvent> entries = sharingLog.queries().eventsOfRecord(recordId);
-        return entries.isEmpty() ? Optional.empty() : Optional.of(DeliveryJson.text(Receipts.of(entries)));
+        return entries.isEmpty() ? Optional.empty() : Optional.of(Json.text(Receipts.of(entries)));
     }
 
     /** The hub's delivery signer. */
@@ -122,7 +123,7 @@ public class DeliveryDispatcher {
                 withheld.add(gated);
                 continue;
             }
-            byte[] value = DeliveryJson.bytes(gated.gated().value());
+            byte[] value = Json.bytes(gated.gated().value());
             String topic = Topics.inbox(gated.delivery().recipient().code());
             messages.add(new ProducerRecord<>(topic, null, recipientKey(context, gated), value, DeliveryHeaders.of(
                     gated.gated().value(), gated.delivery(), signer.sign(signedInput(gated, topic), value), signer
@@ -171,7 +172,7 @@ public class DeliveryDispatcher {
         try {
             DeliveryHooks.afterCommit.run();
             Receipt receipt = Receipts.of(context, landed);
-            if (!receipts.delivered(context.recordId(), context.claimToken(), DeliveryJson.text(receipt))) {
+            if (!receipts.delivered(context.recordId(), context.claimToken(), Json.text(receipt))) {
                 LOG.warnf("a committed record's claim had been settled or taken over already; its receipt stands");
             }
             context.receipt(receipt);
@@ -252,7 +253,7 @@ public class DeliveryDispatcher {
     }
 
     private static ProducerRecord<String, byte[]> entry(IngestContext context, SharingLogEvent event) {
-        return new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(), DeliveryJson.bytes(event));
+        return new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(), Json.bytes(event));
     }
 
     @PreDestroy

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.json.Json;
 import io.throughgate.sharinglog.InclusionProof;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.sharinglog.SharingLogQueries.StoredLeaf;
@@ -53,7 +53,7 @@ final class LogExports {
                 : "entries sent or received by " + exportedBy
                         .agency());
         if (checkpoint != null) {
-            export.set("checkpoint", DeliveryJson.tree(CheckpointView.of(checkpoint)));
+            export.set("checkpoint", Json.tree(CheckpointView.of(checkpoint)));
             export.put("proves", proves(checkpoint.checkpoint().treeSize()));
         }
         ArrayNode entries = export.putArray("entries");
@@ -81,7 +81,7 @@ final class LogExports {
     static JsonNode proofView(InclusionProof proof, SignedCheckpoint checkpoint, String leaf) {
         ObjectNode view = entry(proof, leaf);
         view.put("treeSize", proof.treeSize());
-        view.set("checkpoint", DeliveryJson.tree(CheckpointView.of(checkpoint)));
+        view.set("checkpoint", Json.tree(CheckpointView.of(checkpoint)));
         return view;
     }
 
@@ -93,7 +93,7 @@ final class LogExports {
         entry.put("leafHash", BASE64.encodeToString(proof.leafHash()));
         ArrayNode path = entry.putArray("inclusionProof");
         proof.path().forEach(hash -> path.add(BASE64.encodeToString(hash)));
-        entry.set("entry", DeliveryJson.parse(leaf.getBytes(StandardCharsets.UTF_8)));
+        entry.set("entry", Json.parse(leaf.getBytes(StandardCharsets.UTF_8)));
         return entry;
     }
 }

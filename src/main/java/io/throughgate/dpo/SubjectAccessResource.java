@@ -34,12 +34,12 @@ import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.ConsentRegistry;
 import io.throughgate.consent.api.ConsentDecisionView;
 import io.throughgate.consent.api.SubjectReader;
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.dpo.report.SubjectAccessHtml;
 import io.throughgate.dpo.report.SubjectAccessReport;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.identity.Caller;
+import io.throughgate.json.Json;
 import io.throughgate.pseudonym.SubjectPseudonyms;
 import io.throughgate.purpose.PurposeCatalog;
 import io.throughgate.sharinglog.IndexedEntry;
@@ -105,9 +105,9 @@ public class SubjectAccessResource {
             ObjectNode access = export.putObject("subjectAccess");
             access.put("complete", collected.dpo().wholeLog());
             access.put("requestedBy", collected.dpo().agency());
-            access.set("subjectPseudonyms", DeliveryJson.tree(collected.pseudonyms().stream().sorted().toList()));
+            access.set("subjectPseudonyms", Json.tree(collected.pseudonyms().stream().sorted().toList()));
             LocalDate today = LocalDate.now(clock);
-            access.set("consentDecisions", DeliveryJson.tree(
+            access.set("consentDecisions", Json.tree(
                     collected.decisions().stream().map(decision -> ConsentDecisionView.of(decision, today)).toList()));
             return Response.ok(export).build();
         });

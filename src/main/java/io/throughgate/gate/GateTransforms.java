@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.agreement.Generalisation;
 import io.throughgate.deliver.DeliveryConfig;
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldEncryptor;
 import io.throughgate.deliver.crypto.RecipientCertificates;
 import io.throughgate.directory.Agency;
+import io.throughgate.json.Json;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.pseudonym.Pseudonyms;
 import io.throughgate.pseudonym.SubjectIdentifier;
@@ -61,7 +61,7 @@ public class GateTransforms implements FieldTransforms {
     @Override
     public Optional<String> encrypt(JsonNode value, Agency recipient, String recordId, String pointer) {
         FieldBinding binding = new FieldBinding(recordId, pointer, recipient.code());
-        return recipients().forAgency(recipient.code()).map(certificate -> encryptor.encrypt(DeliveryJson.bytes(
+        return recipients().forAgency(recipient.code()).map(certificate -> encryptor.encrypt(Json.bytes(
                 value), certificate, binding));
     }
 

@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
-import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.deliver.Receipt;
 import io.throughgate.failure.Failure;
+import io.throughgate.json.Json;
 
 /** Turns a record's outcome into the HTTP answer: a receipt (202) or a problem. */
 final class IngestAnswers {
@@ -21,8 +22,9 @@ final class IngestAnswers {
         if (context.failure().isPresent()) {
             return problemResponse(context);
         }
-        Object receipt = context.storedReceipt().<Object>map(DeliveryJson::receipt).orElseGet(() -> context.receipt()
-                .orElseThrow());
+        Object receipt = context.storedReceipt().<Object>map(stored -> Json.read(stored, Receipt.class))
+                .orElseGet(() -> context.receipt()
+                        .orElseThrow());
         return Response.accepted(receipt).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -34,8 +36,10 @@ final class IngestAnswers {
             result.put("problem", problem);
         } else {
             result.put("status", 202);
-            result.put("receipt", context.storedReceipt().<Object>map(DeliveryJson::receipt).orElseGet(() -> context
-                    .receipt().orElseThrow()));
+            result.put("receipt",
+                    context.storedReceipt().<Object>map(stored -> Json.read(stored, Receipt.class))
+                            .orElseGet(() -> context
+                                    .receipt().orElseThrow()));
         }
         return result;
     }

@@ -20,6 +20,7 @@ import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.gate.GatedRecord;
 import io.throughgate.identity.AgencyIdentity;
+import io.throughgate.json.Json;
 
 /**
  * One record on its way through the ingestion route: what each step found, and the first failure, after which
@@ -106,7 +107,7 @@ public final class IngestContext {
 
     /** The record as received: the body, or for a batch line the parsed record written back as JSON. */
     public byte[] body() {
-        return body != null ? body : record == null ? new byte[0] : io.throughgate.deliver.DeliveryJson.bytes(record);
+        return body != null ? body : record == null ? new byte[0] : io.throughgate.json.Json.bytes(record);
     }
 
     /** Takes a record already parsed (a batch line), or its parse failure. */

@@ -16,6 +16,7 @@ import io.throughgate.deliver.ReceiptStore;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.failure.Result;
+import io.throughgate.json.CanonicalJson;
 import io.throughgate.record.schema.RecordSchemas;
 import io.throughgate.record.schema.Violation;
 

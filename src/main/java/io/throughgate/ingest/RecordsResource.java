@@ -30,11 +30,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.Receipt;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Result;
 import io.throughgate.identity.Caller;
+import io.throughgate.json.Json;
 
 /** Partners push records here; the Camel routes of {@code routes/ingest-record.yaml} take them on. */
 @Path("/v1/records")
@@ -118,7 +118,7 @@ public class RecordsResource {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("line", line.getKey());
             result.putAll(IngestAnswers.lineResult(context));
-            answer.append(DeliveryJson.text(result)).append('\n');
+            answer.append(Json.text(result)).append('\n');
         }
         return Response.ok(answer.toString(), NDJSON).build();
     }

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.Topics;
 
 /**
@@ -54,7 +54,7 @@ public final class CheckpointMirror {
 
     /** Keeps a newly signed checkpoint, waiting until Kafka has it. */
     public void keep(Kept checkpoint) throws Exception {
-        producer.get().send(new ProducerRecord<>(Topics.SHARING_LOG_CHECKPOINTS, origin, DeliveryJson.bytes(
+        producer.get().send(new ProducerRecord<>(Topics.SHARING_LOG_CHECKPOINTS, origin, Json.bytes(
                 checkpoint))).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -78,7 +78,7 @@ public final class CheckpointMirror {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (origin.equals(record.key()) && record.value() != null) {
-                        JsonNode value = DeliveryJson.parse(record.value());
+                        JsonNode value = Json.parse(record.value());
                         latest = new Kept(value.path("note").asText(), value.path("frontier").asText());
                     }
                 }

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.throughgate.cli.CommandOptions;
+import io.throughgate.json.Json;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.export.ExportVerification;
 import io.throughgate.sharinglog.export.ExportVerifier;
@@ -71,8 +71,7 @@ public final class SharingLogCommand {
             signed by the log key), 2 usage error, 3 (witness) the hub or the state file could not be read.
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(
-            JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = Json.strict();
 
     private SharingLogCommand() {
     }

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.Topics;
 
 /**
@@ -127,7 +127,7 @@ public final class SharingLogIndexer implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), complete(
-                        DeliveryJson.read(DeliveryJson.parse(record.value()), SharingLogEvent.class))));
+                        Json.read(Json.parse(record.value()), SharingLogEvent.class))));
             } catch (RuntimeException e) {
                 // Only the hub writes this topic; anything else found there is not a sharing-log event.
                 LOG.errorf("skipped a message that is not a sharing-log event at %s-%d offset %d",

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.deliver.DeliveryJson;
-import io.throughgate.ingest.CanonicalJson;
+import io.throughgate.json.CanonicalJson;
+import io.throughgate.json.Json;
 import io.throughgate.sharinglog.tree.MerkleHashes;
 
 /**
@@ -24,7 +24,7 @@ public final class SharingLogLeaf {
     /** The leaf text of an entry. */
     public static String text(IndexedEntry entry) {
         ObjectNode leaf = JsonNodeFactory.instance.objectNode();
-        leaf.set("event", DeliveryJson.tree(entry.event()));
+        leaf.set("event", Json.tree(entry.event()));
         leaf.put("index", entry.index());
         leaf.put("indexedAt", entry.indexedAt().toString());
         return CanonicalJson.text(leaf);
@@ -41,12 +41,12 @@ public final class SharingLogLeaf {
      * @throws java.io.UncheckedIOException or IllegalArgumentException if the text is not a leaf
      */
     public static IndexedEntry read(String text) {
-        JsonNode leaf = DeliveryJson.parse(text.getBytes(StandardCharsets.UTF_8));
+        JsonNode leaf = Json.parse(text.getBytes(StandardCharsets.UTF_8));
         if (!leaf.path("index").canConvertToLong() || !leaf.path("indexedAt").isTextual() || !leaf.path("event")
                 .isObject()) {
             throw new IllegalArgumentException("not a sharing-log leaf: it needs event, index and indexedAt");
         }
         return new IndexedEntry(leaf.get("index").asLong(), Instant.parse(leaf.get("indexedAt").asText()),
-                DeliveryJson.read(leaf.get("event"), SharingLogEvent.class));
+                Json.read(leaf.get("event"), SharingLogEvent.class));
     }
 }

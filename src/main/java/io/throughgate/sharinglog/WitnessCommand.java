@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.throughgate.cli.CommandOptions;
+import io.throughgate.json.Json;
 import io.throughgate.pki.Pem;
 import io.throughgate.pki.Pkcs12;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
@@ -37,7 +38,7 @@ import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
  */
 final class WitnessCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private WitnessCommand() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldDecryptionException;
 import io.throughgate.deliver.crypto.FieldDecryptor;
+import io.throughgate.json.Json;
 
 /**
  * Finds the fields the hub encrypted for this agency and decrypts them in place.
@@ -29,7 +30,7 @@ import io.throughgate.deliver.crypto.FieldDecryptor;
  */
 final class EncryptedFields {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String ENCRYPTED = "encrypted";
 
     private final String agency;

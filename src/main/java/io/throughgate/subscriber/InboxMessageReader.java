@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.deliver.crypto.DeliveryVerifier;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
+import io.throughgate.json.Json;
 import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
@@ -48,7 +49,7 @@ public final class InboxMessageReader {
     /** The prefix of {@code ce_type} of the hub's own notices, {@code io.throughgate.notice.<type>.v<version>}. */
     public static final String NOTICE_TYPE_PREFIX = WithdrawalNotice.CE_TYPE_PREFIX;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final String agency;
     private final X509Certificate hubSigningCertificate;

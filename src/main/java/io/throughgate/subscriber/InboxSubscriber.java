@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.deliver.DeliveryJson;
+import io.throughgate.json.Json;
 import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
@@ -33,7 +33,7 @@ import io.throughgate.withdrawal.WithdrawalNotice;
  */
 final class InboxSubscriber {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration NO_ASSIGNMENT_WARNING = Duration.ofSeconds(15);
 
@@ -96,7 +96,7 @@ final class InboxSubscriber {
                         // Printed like a record, for a program reading standard output; said in words for a person.
                         // A real system acts on it once (by noticeId) as the agreements of the listed records say.
                         ObjectNode line = JSON.createObjectNode();
-                        line.set("notice", DeliveryJson.tree(notice.notice()));
+                        line.set("notice", Json.tree(notice.notice()));
                         out.println(json(line));
                         err.println(describe(notice.notice()));
                         notices++;

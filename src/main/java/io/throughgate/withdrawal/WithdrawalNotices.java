@@ -27,9 +27,9 @@ import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLog;
@@ -176,7 +176,7 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     }
 
     private void send(WithdrawalNotice notice) throws Exception {
-        byte[] value = DeliveryJson.bytes(notice);
+        byte[] value = Json.bytes(notice);
         DeliverySigner signer = dispatcher.signer();
         String topic = Topics.inbox(notice.recipient());
         String signature = signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), topic, notice.noticeId(),

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
-import io.throughgate.ingest.CanonicalJson;
+import io.throughgate.json.CanonicalJson;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.testing.Inboxes;

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.TestRecords;
+import io.throughgate.json.Json;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
@@ -89,7 +89,7 @@ class SharingLogIndexerOutageTest {
     private Set<String> committedEvents() {
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : Inboxes.read(kafka.clientProperties(), Topics.SHARING_LOG)) {
-            ids.add(DeliveryJson.parse(record.value()).get("eventId").asText());
+            ids.add(Json.parse(record.value()).get("eventId").asText());
         }
         return ids;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.throughgate.deliver.DeliveryJson;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
+import io.throughgate.json.Json;
 import io.throughgate.withdrawal.WithdrawalNotice;
 
 /**
@@ -35,7 +35,7 @@ final class SignedNotices {
 
     /** The message the hub would write for this notice: its JSON signed by the hub, with every header. */
     static ConsumerRecord<String, byte[]> sent(WithdrawalNotice notice) {
-        byte[] value = DeliveryJson.bytes(notice);
+        byte[] value = Json.bytes(notice);
         DeliverySigner signer = SignedDeliveries.hubSigner();
         return message(notice, value, signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), "tg.inbox."
                 + notice.recipient(), notice.noticeId(), signer.keyId()), value), signer.keyId());

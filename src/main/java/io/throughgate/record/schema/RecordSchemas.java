@@ -21,6 +21,7 @@ import com.networknt.schema.regex.JDKRegularExpressionFactory;
 
 import io.throughgate.contract.ContractFiles;
 import io.throughgate.contract.InvalidContractException;
+import io.throughgate.json.Json;
 import io.throughgate.record.RecordType;
 
 /**
@@ -59,7 +60,7 @@ public final class RecordSchemas {
      *         cannot be compiled
      */
     public static RecordSchemas load(ContractFiles contracts) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         SchemaDocuments documents = SchemaDocuments.read(contracts, json);
         Map<String, String> texts = new LinkedHashMap<>();
         documents.byId().forEach((id, document) -> texts.put(id, document.toString()));

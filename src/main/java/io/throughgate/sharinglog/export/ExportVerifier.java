@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.throughgate.json.Json;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
@@ -51,8 +51,7 @@ public final class ExportVerifier {
     /** The export format and version this verifier reads. */
     public static final String FORMAT = "throughgate-sharing-log-export/1";
 
-    private static final ObjectMapper STRICT_JSON = new ObjectMapper().enable(
-            JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT_JSON = Json.strict();
 
     private ExportVerifier() {
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.ingest.CanonicalJson;
+import io.throughgate.json.CanonicalJson;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;

@@ -1,4 +1,4 @@
-package io.throughgate.deliver;
+package io.throughgate.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON form of what the hub writes to Kafka and stores: fixed here, not by the HTTP layer's settings. */
-public final class DeliveryJson {
+/**
+ * The JSON form of what the hub writes to Kafka and stores, and the one place a JSON mapper is made: fixed here,
+ * not by the HTTP layer's settings.
+ */
+public final class Json {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private DeliveryJson() {
+    private static final ObjectMapper STRICT = JSON.copy().enable(
+            com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private Json() {
     }
 
     /** The value as UTF-8 JSON. */
@@ -34,6 +40,16 @@ public final class DeliveryJson {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
         }
+    }
+
+    /** A mapper with the hub's settings that refuses duplicate object keys, for reading what others wrote. */
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    /** A plain mapper with the hub's settings, for streaming and generators. */
+    public static ObjectMapper mapper() {
+        return JSON;
     }
 
     /** The value as a JSON tree. */
@@ -55,6 +71,19 @@ public final class DeliveryJson {
     }
 
     /**
+     * A value read back from JSON text the hub wrote (a stored receipt, say).
+     *
+     * @throws UncheckedIOException if it is not JSON of that type
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+
+    /**
      * JSON the hub wrote, as a tree.
      *
      * @throws UncheckedIOException if it is not JSON
@@ -67,12 +96,4 @@ public final class DeliveryJson {
         }
     }
 
-    /** A receipt read back from its stored JSON. */
-    public static Receipt receipt(String json) {
-        try {
-            return JSON.readValue(json, Receipt.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a stored receipt", e);
-        }
-    }
 }

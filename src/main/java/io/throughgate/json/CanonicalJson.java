@@ -1,4 +1,4 @@
-package io.throughgate.ingest;
+package io.throughgate.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.throughgate.contract.Digests;
 
@@ -20,8 +19,6 @@ import io.throughgate.contract.Digests;
  * a sharing-log entry is hashed in this form.
  */
 public final class CanonicalJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CanonicalJson() {
     }
@@ -38,7 +35,7 @@ public final class CanonicalJson {
 
     private static byte[] bytes(JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
+        try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
             write(value, generator);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write canonical JSON", e);
