@@ -8,9 +8,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.benchmark.BenchmarkCommand;
 import io.throughgate.cli.LintCommand;
 import io.throughgate.cli.PseudonymKeysCommand;
+import io.throughgate.cli.SharingLogCommand;
 import io.throughgate.cli.SignAgreementCommand;
 import io.throughgate.devcerts.DevelopmentCertificates;
-import io.throughgate.sharinglog.SharingLogCommand;
 import io.throughgate.subscriber.SubscribeCommand;
 
 /**

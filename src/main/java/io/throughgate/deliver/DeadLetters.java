@@ -20,9 +20,9 @@ import org.apache.camel.Exchange;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import io.throughgate.exchange.IngestContext;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.ingest.IngestContext;
 import io.throughgate.json.Json;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.Topics;

@@ -25,10 +25,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.PlannedDelivery;
+import io.throughgate.exchange.Receipt;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.gate.FieldGate;
-import io.throughgate.ingest.IngestContext;
 import io.throughgate.json.Json;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
@@ -119,7 +120,7 @@ public class DeliveryDispatcher {
         List<IngestContext.Gated> delivered = new ArrayList<>();
         List<IngestContext.Gated> withheld = new ArrayList<>();
         for (IngestContext.Gated gated : context.gated()) {
-            if (gated.gated().value().size() == FieldGate.ENVELOPE.size()) {
+            if (!gated.gated().carriesFields()) {
                 withheld.add(gated);
                 continue;
             }

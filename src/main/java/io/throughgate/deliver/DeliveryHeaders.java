@@ -8,6 +8,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.throughgate.exchange.PlannedDelivery;
+
 /**
  * The headers of a delivered message: the CloudEvents Kafka protocol binding, binary content mode
  * ({@code ce_specversion}, {@code ce_id}, {@code ce_source}, {@code ce_type}, {@code ce_time},

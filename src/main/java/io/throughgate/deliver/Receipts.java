@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.throughgate.agreement.FieldAction;
-import io.throughgate.gate.FieldGate;
-import io.throughgate.ingest.IngestContext;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.Receipt;
 import io.throughgate.kafka.Topics;
 import io.throughgate.sharinglog.SharingLogEvent;
 
@@ -26,7 +26,7 @@ final class Receipts {
                         .unrouted());
         for (IngestContext.Gated gated : context.gated()) {
             String recipient = gated.delivery().recipient().code();
-            boolean went = gated.gated().value().size() > FieldGate.ENVELOPE.size();
+            boolean went = gated.gated().carriesFields();
             if (!went) {
                 notDelivered.add(recipient + ": every field was withheld under " + gated.delivery().agreement().id());
             }

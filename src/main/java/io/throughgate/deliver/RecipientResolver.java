@@ -14,6 +14,8 @@ import io.throughgate.agreement.Flow;
 import io.throughgate.agreement.RecipientRule;
 import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.exchange.PlannedDelivery;
+import io.throughgate.exchange.Routing;
 
 /**
  * Chooses a record's recipients from the agreements in force and the record's routing fields. A recipient must be

@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 
 import io.throughgate.agreement.AgreementRegistry;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.Routing;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.ingest.IngestContext;
 
 /** Route step: chooses the recipients from the agreements in force; refuses a sender no agreement lets send. */
 @ApplicationScoped

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.apache.kafka.common.KafkaException;
 
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.DpoScope;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.identity.Caller;
 import io.throughgate.sharinglog.SharingLog;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.throughgate.audit.DpoScope;
 import io.throughgate.json.Json;
 import io.throughgate.sharinglog.InclusionProof;
 import io.throughgate.sharinglog.SharingLog;

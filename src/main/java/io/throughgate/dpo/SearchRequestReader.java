@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
+import io.throughgate.audit.DpoScope;
 import io.throughgate.consent.api.SubjectReader;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.pseudonym.SubjectPseudonyms;

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.DpoAudit;
+import io.throughgate.audit.DpoScope;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.dpo.report.SharingLogCsv;
 import io.throughgate.failure.ErrorCode;

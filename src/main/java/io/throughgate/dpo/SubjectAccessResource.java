@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.DpoAudit;
+import io.throughgate.audit.DpoScope;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.ConsentRegistry;
 import io.throughgate.consent.api.ConsentDecisionView;

@@ -25,6 +25,8 @@ import io.throughgate.agreement.Flow;
 import io.throughgate.agreement.PinnedSchema;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.directory.Agency;
+import io.throughgate.exchange.FieldOutcome;
+import io.throughgate.exchange.GatedRecord;
 
 /**
  * Lets through, field by field, only what a flow's rules allow for one recipient, in the form each rule says:
@@ -36,11 +38,6 @@ import io.throughgate.directory.Agency;
  */
 public final class FieldGate {
 
-    /**
-     * The envelope fields that always travel: they identify the record, not the child. A pseudonymising flow's copy
-     * carries a record id of its own and the time generalised ({@link EnvelopeRules}).
-     */
-    public static final List<String> ENVELOPE = List.of("recordId", "type", "schemaVersion", "sender", "occurredAt");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final FieldTransforms transforms;
@@ -62,7 +59,7 @@ public final class FieldGate {
     public GatedRecord gate(JsonNode record, Flow flow, PinnedSchema pinned, String pseudonymDomain,
             Agency recipient, Function<String, ConsentAnswer> consent) {
         ObjectNode value = JSON.objectNode();
-        ENVELOPE.forEach(field -> value.set(field, record.get(field)));
+        GatedRecord.ENVELOPE.forEach(field -> value.set(field, record.get(field)));
         EnvelopeRules envelope = flow.envelope();
         if (envelope.pseudonymousRecordId()) {
             value.put("recordId", transforms.recordId(pseudonymDomain, record.path("recordId").asText()));
@@ -75,7 +72,7 @@ public final class FieldGate {
                 consent);
         for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (!ENVELOPE.contains(field.getKey())) {
+            if (!GatedRecord.ENVELOPE.contains(field.getKey())) {
                 walk.gate(field.getValue(), "/" + field.getKey(), "/" + escape(field.getKey())).ifPresent(
                         kept -> value.set(field.getKey(), kept));
             }

@@ -14,10 +14,11 @@ import io.throughgate.agreement.RecordFieldCatalog;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.consent.ConsentCheck;
 import io.throughgate.consent.ConsentRegistry;
-import io.throughgate.deliver.PlannedDelivery;
+import io.throughgate.exchange.GatedRecord;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.PlannedDelivery;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.ingest.IngestContext;
 import io.throughgate.pseudonym.SubjectPseudonyms;
 
 /**

@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
-import io.throughgate.deliver.Receipt;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.Receipt;
 import io.throughgate.failure.Failure;
 import io.throughgate.json.Json;
 

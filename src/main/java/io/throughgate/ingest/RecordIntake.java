@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.throughgate.api.Problem;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.ReceiptStore;
+import io.throughgate.exchange.IngestContext;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.failure.Result;

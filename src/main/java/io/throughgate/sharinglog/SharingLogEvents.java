@@ -7,9 +7,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.throughgate.agreement.Agreement;
 import io.throughgate.agreement.LawfulBasis;
-import io.throughgate.deliver.PlannedDelivery;
-import io.throughgate.gate.GatedRecord;
-import io.throughgate.ingest.IngestContext;
+import io.throughgate.exchange.GatedRecord;
+import io.throughgate.exchange.IngestContext;
+import io.throughgate.exchange.PlannedDelivery;
 
 /** Makes the sharing-log entry of one delivery, or of one withheld delivery, of a record. */
 public final class SharingLogEvents {

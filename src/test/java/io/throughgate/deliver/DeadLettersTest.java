@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.exchange.IngestContext;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.identity.AgencyIdentity;
 import io.throughgate.identity.Role;
-import io.throughgate.ingest.IngestContext;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.testing.Inboxes;
 

@@ -28,10 +28,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.throughgate.cli.SharingLogCommand;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.sharinglog.LogVerification;
 import io.throughgate.sharinglog.SharingLog;
-import io.throughgate.sharinglog.SharingLogCommand;
 import io.throughgate.sharinglog.SharingLogLeaf;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;

@@ -34,10 +34,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.throughgate.cli.SharingLogCommand;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.sharinglog.LogVerification;
 import io.throughgate.sharinglog.SharingLog;
-import io.throughgate.sharinglog.SharingLogCommand;
 import io.throughgate.sharinglog.SharingLogLeaf;
 import io.throughgate.sharinglog.export.ExportVerification;
 import io.throughgate.sharinglog.export.ExportVerifier;

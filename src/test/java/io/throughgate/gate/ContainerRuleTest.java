@@ -30,6 +30,8 @@ import io.throughgate.contract.ContractFiles;
 import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDetails;
 import io.throughgate.directory.AgencyKind;
+import io.throughgate.exchange.FieldOutcome;
+import io.throughgate.exchange.GatedRecord;
 import io.throughgate.record.schema.RecordSchemas;
 
 /**

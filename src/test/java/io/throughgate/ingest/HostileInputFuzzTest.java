@@ -33,12 +33,12 @@ import io.throughgate.agreement.SchemaFieldCatalog;
 import io.throughgate.cli.ContractsBootstrap;
 import io.throughgate.config.ClockProducer;
 import io.throughgate.consent.ConsentAnswer;
+import io.throughgate.exchange.GatedRecord;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.failure.Result;
 import io.throughgate.gate.FieldGate;
 import io.throughgate.gate.FieldTransforms;
-import io.throughgate.gate.GatedRecord;
 import io.throughgate.record.RecordType;
 import io.throughgate.record.identifier.CroNumber;
 import io.throughgate.record.identifier.NhsNumber;
@@ -154,7 +154,8 @@ class HostileInputFuzzTest {
                         ? pointer
                         : null;
                 if (field == null) {
-                    assertTrue(FieldGate.ENVELOPE.contains(pointer.substring(1)), "an unknown field went: " + pointer);
+                    assertTrue(io.throughgate.exchange.GatedRecord.ENVELOPE.contains(pointer.substring(1)),
+                            "an unknown field went: " + pointer);
                     continue;
                 }
                 FieldRule rule = ruleOf(flow, field);

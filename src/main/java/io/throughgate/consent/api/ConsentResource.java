@@ -30,10 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.DpoAudit;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.fhir.FhirConsentMapper;
 import io.throughgate.directory.AgencyDirectory;
-import io.throughgate.dpo.DpoAudit;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Result;
 import io.throughgate.identity.AgencyIdentity;

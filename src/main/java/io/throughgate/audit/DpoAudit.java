@@ -1,4 +1,4 @@
-package io.throughgate.dpo;
+package io.throughgate.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,14 +1,13 @@
-package io.throughgate.consent;
+package io.throughgate.consent.policy;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.throughgate.consent.policy.ConsentPolicy;
 import io.throughgate.contract.ContractFiles;
 
 /** Loads the who-may-consent rules once; a malformed policy stops start-up. */
 @Singleton
-public class ConsentBeans {
+public class ConsentPolicyProducer {
 
     @Produces
     @Singleton

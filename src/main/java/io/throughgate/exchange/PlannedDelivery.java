@@ -1,4 +1,4 @@
-package io.throughgate.deliver;
+package io.throughgate.exchange;
 
 import java.util.Objects;
 

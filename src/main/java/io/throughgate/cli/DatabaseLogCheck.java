@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog;
+package io.throughgate.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import io.throughgate.cli.CommandOptions;
 import io.throughgate.database.DatabaseSelection;
+import io.throughgate.sharinglog.LogVerification;
+import io.throughgate.sharinglog.SharingLogVerifier;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 
 /** {@code sharing-log verify}: checks the whole log in the hub's database, without the hub running. */

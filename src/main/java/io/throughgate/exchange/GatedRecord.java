@@ -1,4 +1,4 @@
-package io.throughgate.gate;
+package io.throughgate.exchange;
 
 import java.util.List;
 import java.util.Set;
@@ -15,9 +15,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record GatedRecord(ObjectNode value, List<FieldOutcome> fields, Set<UUID> consentDecisions) {
 
+    /**
+     * The envelope fields that always travel: they identify the record, not the child. A pseudonymising flow's copy
+     * carries a record id of its own and the time generalised.
+     */
+    public static final List<String> ENVELOPE = List.of("recordId", "type", "schemaVersion", "sender", "occurredAt");
+
     public GatedRecord {
         fields = List.copyOf(fields);
         consentDecisions = Set.copyOf(consentDecisions);
+    }
+
+    /** Whether the copy carries anything beyond the envelope: when it does not, nothing is delivered. */
+    public boolean carriesFields() {
+        return value.size() > ENVELOPE.size();
     }
 
     /** The fields withheld, with their reasons. */

@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog;
+package io.throughgate.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,10 +25,10 @@ import javax.net.ssl.TrustManagerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.throughgate.cli.CommandOptions;
 import io.throughgate.json.Json;
 import io.throughgate.pki.Pem;
 import io.throughgate.pki.Pkcs12;
+import io.throughgate.sharinglog.CheckpointWitness;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 
 /**

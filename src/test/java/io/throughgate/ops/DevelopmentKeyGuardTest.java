@@ -1,4 +1,4 @@
-package io.throughgate.identity;
+package io.throughgate.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog;
+package io.throughgate.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.throughgate.cli.CommandOptions;
 import io.throughgate.json.Json;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.export.ExportVerification;

@@ -1,4 +1,4 @@
-package io.throughgate.ingest;
+package io.throughgate.exchange;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +13,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.api.Problem;
-import io.throughgate.deliver.PlannedDelivery;
-import io.throughgate.deliver.Receipt;
-import io.throughgate.deliver.Routing;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.gate.GatedRecord;
 import io.throughgate.identity.AgencyIdentity;
 import io.throughgate.json.Json;
 
@@ -135,7 +131,7 @@ public final class IngestContext {
         return record;
     }
 
-    void record(JsonNode parsed) {
+    public void record(JsonNode parsed) {
         this.record = parsed;
     }
 
@@ -143,7 +139,7 @@ public final class IngestContext {
         return recordId;
     }
 
-    void claimed(UUID id, String sha256, UUID token) {
+    public void claimed(UUID id, String sha256, UUID token) {
         this.recordId = id;
         this.contentSha256 = sha256;
         this.claimToken = token;
@@ -218,7 +214,7 @@ public final class IngestContext {
         return Optional.ofNullable(storedReceipt);
     }
 
-    void storedReceipt(String json) {
+    public void storedReceipt(String json) {
         this.storedReceipt = json;
     }
 

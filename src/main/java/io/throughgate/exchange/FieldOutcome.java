@@ -1,4 +1,4 @@
-package io.throughgate.gate;
+package io.throughgate.exchange;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.throughgate.identity;
+package io.throughgate.ops;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.throughgate.deliver.DeliveryConfig;
+import io.throughgate.identity.IdentityConfig;
 import io.throughgate.pki.Pem;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.sharinglog.SharingLogConfig;

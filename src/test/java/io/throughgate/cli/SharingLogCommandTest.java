@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog;
+package io.throughgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.throughgate.deliver;
+package io.throughgate.exchange;
 
 import java.time.Instant;
 import java.util.List;
