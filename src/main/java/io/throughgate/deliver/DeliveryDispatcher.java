@@ -112,9 +112,6 @@ public class DeliveryDispatcher {
 
     /** Queues the record's deliveries and sharing-log entries for the next transaction. */
     public IngestContext deliver(IngestContext context) {
-        if (context.done()) {
-            return context;
-        }
         start();
         List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
         List<IngestContext.Gated> delivered = new ArrayList<>();

@@ -26,9 +26,6 @@ public class RecordRouter {
 
     /** Routes the record, or fails it when no agreement in force lets the sender send its type. */
     public IngestContext route(IngestContext context) {
-        if (context.done()) {
-            return context;
-        }
         if (resolver == null) {
             resolver = new RecipientResolver(directory);
         }

@@ -8,15 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.throughgate.api.Problem;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.ReceiptStore;
 import io.throughgate.exchange.IngestContext;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
-import io.throughgate.failure.Result;
 import io.throughgate.json.CanonicalJson;
 import io.throughgate.record.schema.RecordSchemas;
 import io.throughgate.record.schema.Violation;
@@ -39,23 +36,16 @@ public class RecordIntake {
 
     /** Parses the body into a JSON tree, refusing malformed, hostile or oversized input. */
     public IngestContext parse(IngestContext context) {
-        if (context.done() || context.record() != null) {
+        if (context.record() != null) {
+            // A batch's line arrives parsed.
             return context;
         }
-        Result<JsonNode> parsed = parser.parse(context.body());
-        if (parsed instanceof Result.Failed<JsonNode> failed) {
-            context.fail(failed.failure());
-        } else {
-            context.record(((Result.Success<JsonNode>) parsed).value());
-        }
+        context.parsed(parser.parse(context.body()));
         return context;
     }
 
     /** Validates the record against the envelope and its type's schema, listing every violation. */
     public IngestContext validate(IngestContext context) {
-        if (context.done()) {
-            return context;
-        }
         List<Violation> violations = schemas.validate(context.record());
         if (!violations.isEmpty()) {
             context.fail(ErrorCode.INVALID_RECORD, "The record has " + violations.size() + " invalid "
@@ -68,9 +58,6 @@ public class RecordIntake {
 
     /** Refuses a record whose sender is not the agency of the client certificate. */
     public IngestContext checkSender(IngestContext context) {
-        if (context.done()) {
-            return context;
-        }
         String code = context.caller().agency().code();
         if (!context.record().path("sender").asText().equals(code)) {
             context.fail(new Failure(ErrorCode.SENDER_MISMATCH, "The sender must be " + code
@@ -81,9 +68,6 @@ public class RecordIntake {
 
     /** Claims the record id; a retry of a delivered record gets its stored receipt instead. */
     public IngestContext claim(IngestContext context) throws SQLException {
-        if (context.done()) {
-            return context;
-        }
         UUID id = UUID.fromString(context.record().path("recordId").asText());
         String sha256 = CanonicalJson.sha256(context.record());
         ReceiptStore.Claim claim = dispatcher.receipts().claim(id, context.caller().agency().code(), sha256,

@@ -1,22 +1,15 @@
 package io.throughgate.kafka;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.quarkus.main.events.BeforeStart;
-import org.apache.kafka.clients.CommonClientConfigs;
-
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Brings Kafka up before anything uses it: at start-up it starts the in-process broker when the hub runs one and
- * creates the missing topics; before Camel starts its routes it points Camel's Kafka component at the cluster.
+ * creates the missing topics.
  */
 @ApplicationScoped
 public class KafkaLifecycle {
@@ -35,10 +28,4 @@ public class KafkaLifecycle {
         topics.createMissingTopics();
     }
 
-    void beforeCamelStarts(@Observes BeforeStart event) {
-        KafkaComponent component = event.getCamelContext().getComponent("kafka", KafkaComponent.class);
-        Map<String, Object> settings = new HashMap<>(kafka.clientProperties());
-        component.getConfiguration().setBrokers((String) settings.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-        component.getConfiguration().setAdditionalProperties(settings);
-    }
 }
