@@ -108,11 +108,7 @@ public final class IngestContext {
 
     /** Takes a record already parsed (a batch line), or its parse failure. */
     public void parsed(io.throughgate.failure.Result<JsonNode> result) {
-        if (result instanceof io.throughgate.failure.Result.Failed<JsonNode> failed) {
-            fail(failed.failure());
-        } else {
-            record = ((io.throughgate.failure.Result.Success<JsonNode>) result).value();
-        }
+        result.fold(parsed -> record = parsed, failure -> this.failure = failure);
     }
 
     public AgencyIdentity caller() {

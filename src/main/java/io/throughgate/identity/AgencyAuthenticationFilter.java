@@ -29,11 +29,11 @@ public class AgencyAuthenticationFilter {
     @ServerRequestFilter
     public Response authenticate(HttpServerRequest request) {
         Result<AgencyIdentity> identity = authenticator.authenticate(peerCertificates(request.sslSession()));
-        if (identity instanceof Result.Failed<AgencyIdentity> failed) {
-            return ProblemResponses.of(failed.failure());
-        }
-        caller.authenticatedAs(((Result.Success<AgencyIdentity>) identity).value());
-        return null;
+        return identity.fold(agency -> {
+            caller.authenticatedAs(agency);
+            // No answer: the request goes on to its resource.
+            return null;
+        }, ProblemResponses::of);
     }
 
     private static List<X509Certificate> peerCertificates(SSLSession session) {

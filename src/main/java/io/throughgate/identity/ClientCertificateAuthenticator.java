@@ -102,12 +102,10 @@ public class ClientCertificateAuthenticator {
         VerifiedCertificate certificate = verified.get(chain.get(0));
         if (certificate == null || certificate.verifiedAt().plus(cacheTime).isBefore(now)
                 || certificate.verifiedAt().isAfter(now)) {
-            Result<VerifiedCertificate> verification = verify(chain, now);
-            if (verification instanceof Result.Failed<VerifiedCertificate> failed) {
-                return Result.failure(failed.failure());
-            }
-            certificate = ((Result.Success<VerifiedCertificate>) verification).value();
-            remember(chain.get(0), certificate);
+            return verify(chain, now).flatMap(verified -> {
+                remember(chain.get(0), verified);
+                return identify(verified, LocalDate.ofInstant(now, clock.getZone()));
+            });
         }
         return identify(certificate, LocalDate.ofInstant(now, clock.getZone()));
     }

@@ -33,7 +33,6 @@ import io.throughgate.api.ProblemResponses;
 import io.throughgate.exchange.IngestContext;
 import io.throughgate.exchange.Receipt;
 import io.throughgate.failure.ErrorCode;
-import io.throughgate.failure.Result;
 import io.throughgate.identity.Caller;
 import io.throughgate.json.Json;
 
@@ -102,12 +101,12 @@ public class RecordsResource {
     }
 
     private Response batch(byte[] body, IngestContext template) {
-        Result<List<ParsedLine>> lines = parser.parseLines(body);
-        if (lines instanceof Result.Failed<List<ParsedLine>> failed) {
-            return ProblemResponses.of(failed.failure());
-        }
+        return parser.parseLines(body).fold(lines -> batchOfLines(lines, template), ProblemResponses::of);
+    }
+
+    private Response batchOfLines(List<ParsedLine> lines, IngestContext template) {
         List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
-        for (ParsedLine line : ((Result.Success<List<ParsedLine>>) lines).value()) {
+        for (ParsedLine line : lines) {
             IngestContext context = template.line();
             context.parsed(line.result());
             prepared.add(Map.entry(line.line(), routes.requestBody("direct:prepare-record", context,

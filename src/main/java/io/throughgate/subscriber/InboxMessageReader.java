@@ -21,13 +21,13 @@ import io.throughgate.withdrawal.WithdrawalNotice;
 /**
  * Opens one message of an agency's inbox topic ({@code tg.inbox.<agency-code>}) the way a partner should: first
  * proves that the hub sent it unchanged, then decrypts the fields the hub encrypted for the agency. Every check is
- * below, in order, with why it matters; a message that fails any of them is {@link Result.Rejected rejected} and
+ * below, in order, with why it matters; a message that fails any of them is {@link Reading.Rejected rejected} and
  * must not be used. Pure (no Kafka connection, no files, no clock) and thread-safe.
  *
  * <p>
  * The inbox also carries the hub's own notices ({@code ce_type} {@code io.throughgate.notice.<type>.v<version>}),
  * today consent withdrawal notices. Their signature is verified with the same steps as a record's; then
- * {@link WithdrawalNoticeChecks} checks them and they are reported as {@link Result.Notice}, not decrypted (they
+ * {@link WithdrawalNoticeChecks} checks them and they are reported as {@link Reading.Notice}, not decrypted (they
  * have no encrypted fields).
  *
  * <p>
@@ -89,7 +89,7 @@ public final class InboxMessageReader {
      * @return the opened record, the checked notice, or the reason the message was rejected; never throws for a bad
      *         message
      */
-    public Result read(ConsumerRecord<String, byte[]> message) {
+    public Reading read(ConsumerRecord<String, byte[]> message) {
         Objects.requireNonNull(message, "message");
         try {
             byte[] value = verifiedValue(message);
@@ -97,12 +97,12 @@ public final class InboxMessageReader {
             // reverse) fails them, since they compare it with the signed value.
             String ceType = header(message, "ce_type");
             if (ceType != null && ceType.startsWith(NOTICE_TYPE_PREFIX)) {
-                return new Result.Notice(WithdrawalNoticeChecks.check(message, parse(value), agency));
+                return new Reading.Notice(WithdrawalNoticeChecks.check(message, parse(value), agency));
             }
-            return new Result.Opened(open(message, value));
+            return new Reading.Opened(open(message, value));
         } catch (Rejection e) {
             String recordId = header(message, "ce_id");
-            return new Result.Rejected(recordId == null ? "?" : recordId, message.partition(), message.offset(),
+            return new Reading.Rejected(recordId == null ? "?" : recordId, message.partition(), message.offset(),
                     e.getMessage());
         }
     }

@@ -88,11 +88,11 @@ final class InboxSubscriber {
                     if (opened + notices + rejected == maxMessages) {
                         break; // Not processed, so not committed: the next run reads it.
                     }
-                    Result result = reader.read(message);
-                    if (result instanceof Result.Opened ok) {
+                    Reading result = reader.read(message);
+                    if (result instanceof Reading.Opened ok) {
                         out.println(json(ok.message().toJson()));
                         opened++;
-                    } else if (result instanceof Result.Notice notice) {
+                    } else if (result instanceof Reading.Notice notice) {
                         // Printed like a record, for a program reading standard output; said in words for a person.
                         // A real system acts on it once (by noticeId) as the agreements of the listed records say.
                         ObjectNode line = JSON.createObjectNode();
@@ -100,7 +100,7 @@ final class InboxSubscriber {
                         out.println(json(line));
                         err.println(describe(notice.notice()));
                         notices++;
-                    } else if (result instanceof Result.Rejected no) {
+                    } else if (result instanceof Reading.Rejected no) {
                         // Never print or use a rejected message. It is reported and skipped: reading it again
                         // would fail the same way. A real system raises an alert with the record id and offset.
                         err.println("REJECTED ce_id=" + no.recordId() + " partition=" + no.partition() + " offset="

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.throughgate.kafka.KafkaConnection;
-import io.throughgate.subscriber.Result;
+import io.throughgate.subscriber.Reading;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.Subscribers;
 import io.throughgate.testing.TestClients;
@@ -64,7 +64,7 @@ class ReleaseNotificationExchangeTest {
         assertEquals("NW1 9UG", toCamden.at("/body/releaseAddress/postcode").asText());
         assertTrue(toCamden.at("/subject/ethnicity").isMissingNode(), "not named for the YOT: withheld");
         assertEquals("london-resettlement-direct-care", Inboxes.header(camden, "tg_agreement_id"));
-        assertInstanceOf(Result.Opened.class, Subscribers.readerFor("yot-camden").read(camden), "signed by the hub "
+        assertInstanceOf(Reading.Opened.class, Subscribers.readerFor("yot-camden").read(camden), "signed by the hub "
                 + "for Camden's inbox");
 
         JsonNode toYcs = JSON.readTree(delivered("tg.inbox.ycs-placements", recordId).get(0).value());

@@ -29,7 +29,7 @@ import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.pki.Pem;
 import io.throughgate.subscriber.InboxMessageReader;
 import io.throughgate.subscriber.OpenedMessage;
-import io.throughgate.subscriber.Result;
+import io.throughgate.subscriber.Reading;
 import io.throughgate.subscriber.SubscribeCommand;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.TestClients;
@@ -77,9 +77,9 @@ class SubscriberExchangeTest {
         assertEquals(healthToIcb.key(), healthToCamden.key());
         assertNotEquals(releaseToCamden.key(), healthToCamden.key());
 
-        Result icbMessageReadByCamden = reader("yot-camden").read(message(ICB, health));
+        Reading icbMessageReadByCamden = reader("yot-camden").read(message(ICB, health));
         assertEquals("the message is addressed to " + ICB + ", not to yot-camden", assertInstanceOf(
-                Result.Rejected.class, icbMessageReadByCamden).reason());
+                Reading.Rejected.class, icbMessageReadByCamden).reason());
     }
 
     @Test
@@ -114,8 +114,8 @@ class SubscriberExchangeTest {
     }
 
     private OpenedMessage opened(String agency, String recordId) throws Exception {
-        Result result = reader(agency).read(message(agency, recordId));
-        return assertInstanceOf(Result.Opened.class, result, result.toString()).message();
+        Reading result = reader(agency).read(message(agency, recordId));
+        return assertInstanceOf(Reading.Opened.class, result, result.toString()).message();
     }
 
     /**

@@ -39,7 +39,7 @@ class CopiedMessageTest {
     @Test
     void aMessageCopiedFromOneInboxToAnotherIsRefusedByTheSubscriber() {
         ConsumerRecord<String, byte[]> toCamden = deliveredToCamden();
-        assertInstanceOf(Result.Opened.class, Subscribers.readerFor(CAMDEN).read(toCamden), "the original opens");
+        assertInstanceOf(Reading.Opened.class, Subscribers.readerFor(CAMDEN).read(toCamden), "the original opens");
 
         ConsumerRecord<String, byte[]> copied = copy(toCamden, "tg.inbox." + YCS);
         assertEquals("the message is addressed to yot-camden, not to ycs-placements", rejected(copied).reason());
@@ -61,7 +61,7 @@ class CopiedMessageTest {
 
         InboxMessageReader camden = Subscribers.readerFor(CAMDEN);
         for (ConsumerRecord<String, byte[]> relabelled : new ConsumerRecord[]{otherAgreement, otherId}) {
-            Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, camden.read(relabelled));
+            Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, camden.read(relabelled));
             assertTrue(rejected.reason().startsWith("tg_signature does not verify"), rejected.reason());
         }
     }
@@ -74,8 +74,8 @@ class CopiedMessageTest {
                 Inboxes.header(message, "ce_id"))).get(0);
     }
 
-    private static Result.Rejected rejected(ConsumerRecord<String, byte[]> message) {
-        return assertInstanceOf(Result.Rejected.class, Subscribers.readerFor(YCS).read(message));
+    private static Reading.Rejected rejected(ConsumerRecord<String, byte[]> message) {
+        return assertInstanceOf(Reading.Rejected.class, Subscribers.readerFor(YCS).read(message));
     }
 
     /** The same key, value and headers, in another topic. */

@@ -27,9 +27,9 @@ class InboxMessageReaderTest {
 
     @Test
     void opensAMessageTheHubSignedAndDecryptsEveryFieldEncryptedForTheAgency() {
-        Result result = SignedDeliveries.readerFor(ICB).read(SignedDeliveries.delivered(value));
+        Reading result = SignedDeliveries.readerFor(ICB).read(SignedDeliveries.delivered(value));
 
-        OpenedMessage message = assertInstanceOf(Result.Opened.class, result).message();
+        OpenedMessage message = assertInstanceOf(Reading.Opened.class, result).message();
         assertEquals(SignedDeliveries.RECORD_ID, message.recordId());
         assertEquals("health-summary", message.type());
         assertEquals("yoi-feltham", message.from());
@@ -51,7 +51,7 @@ class InboxMessageReaderTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.message(tampered, header(signed, "tg_signature"),
                 header(signed, "tg_signature_key_id"));
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB)
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, SignedDeliveries.readerFor(ICB)
                 .read(message));
         assertTrue(rejected.reason().contains("tg_signature does not verify"), rejected.reason());
         assertEquals(SignedDeliveries.RECORD_ID, rejected.recordId());
@@ -64,7 +64,7 @@ class InboxMessageReaderTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.delivered(value);
         SignedDeliveries.header(message, "tg_signature_key_id", "0123456789abcdef");
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB)
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, SignedDeliveries.readerFor(ICB)
                 .read(message));
         assertTrue(rejected.reason().startsWith("tg_signature_key_id is 0123456789abcdef"), rejected.reason());
     }
@@ -79,7 +79,7 @@ class InboxMessageReaderTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.message(bytes, Base64.getEncoder()
                 .encodeToString(signature.sign()), DeliveryVerifier.keyIdOf(SignedDeliveries.hubCertificate()));
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB)
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, SignedDeliveries.readerFor(ICB)
                 .read(message));
         assertTrue(rejected.reason().contains("tg_signature does not verify"), rejected.reason());
     }
@@ -91,7 +91,7 @@ class InboxMessageReaderTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.delivered(value.replace(SignedDeliveries.RECORD_ID,
                 otherRecord), ICB, otherRecord);
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB).read(
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, SignedDeliveries.readerFor(ICB).read(
                 message));
         assertEquals("cannot decrypt /body/clinicalSummary: the field belongs to record " + SignedDeliveries.RECORD_ID
                 + " at /body/clinicalSummary for " + ICB + ", but was found in record " + otherRecord + " at "
@@ -102,9 +102,9 @@ class InboxMessageReaderTest {
     void reportsAFieldEncryptedForAnotherAgencyAsARejection() {
         ConsumerRecord<String, byte[]> icbFieldsToFeltham = SignedDeliveries.delivered(value, "yoi-feltham");
 
-        Result result = SignedDeliveries.readerFor("yoi-feltham").read(icbFieldsToFeltham);
+        Reading result = SignedDeliveries.readerFor("yoi-feltham").read(icbFieldsToFeltham);
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, result);
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, result);
         assertTrue(rejected.reason().startsWith("cannot decrypt /body/clinicalSummary: the field was not encrypted "
                 + "for"), rejected.reason());
         assertFalse(rejected.reason().contains("CAMHS"), "no value in the reason");
@@ -115,7 +115,7 @@ class InboxMessageReaderTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.delivered(value);
         SignedDeliveries.header(message, "ce_source", "urn:throughgate:agency:yoi-parc");
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, SignedDeliveries.readerFor(ICB)
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, SignedDeliveries.readerFor(ICB)
                 .read(message));
         assertEquals("header ce_source is urn:throughgate:agency:yoi-parc, but the signed value says "
                 + "urn:throughgate:agency:yoi-feltham", rejected.reason());
@@ -130,8 +130,8 @@ class InboxMessageReaderTest {
 
         InboxMessageReader reader = SignedDeliveries.readerFor(ICB);
         assertEquals("tg_signature_algorithm is SHA1withECDSA, not SHA256withECDSA", assertInstanceOf(
-                Result.Rejected.class, reader.read(otherAlgorithm)).reason());
-        assertEquals("the header tg_signature is missing", assertInstanceOf(Result.Rejected.class, reader.read(
+                Reading.Rejected.class, reader.read(otherAlgorithm)).reason());
+        assertEquals("the header tg_signature is missing", assertInstanceOf(Reading.Rejected.class, reader.read(
                 unsigned)).reason());
     }
 

@@ -24,9 +24,9 @@ class WithdrawalNoticeReadingTest {
     void acceptsANoticeTheHubSignedForTheAgencyAndReportsItsFields() {
         WithdrawalNotice sent = SignedNotices.withdrawalFor(ICB);
 
-        Result result = reader.read(SignedNotices.sent(sent));
+        Reading result = reader.read(SignedNotices.sent(sent));
 
-        WithdrawalNotice notice = assertInstanceOf(Result.Notice.class, result, result.toString()).notice();
+        WithdrawalNotice notice = assertInstanceOf(Reading.Notice.class, result, result.toString()).notice();
         assertEquals(WithdrawalNotice.TYPE, notice.type());
         assertEquals(SignedNotices.NOTICE_ID, notice.noticeId());
         assertEquals(SignedNotices.DECISION_ID, notice.decisionId());
@@ -49,7 +49,7 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> message = SignedNotices.message(sent, changed, SignedNotices.header(signed,
                 "tg_signature"), reader.hubKeyId());
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertTrue(rejected.reason().startsWith("tg_signature does not verify with the hub key " + reader.hubKeyId()
                 + " for " + ICB), rejected.reason());
         assertEquals(SignedNotices.NOTICE_ID, rejected.recordId());
@@ -61,7 +61,7 @@ class WithdrawalNoticeReadingTest {
     void rejectsANoticeSignedForAnotherAgency() {
         ConsumerRecord<String, byte[]> forCamden = SignedNotices.sent(SignedNotices.withdrawalFor("yot-camden"));
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(forCamden));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(forCamden));
         assertEquals("the message is addressed to yot-camden, not to " + ICB, rejected.reason());
     }
 
@@ -70,7 +70,7 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> message = SignedNotices.sent(SignedNotices.withdrawalFor(ICB));
         SignedDeliveries.header(message, "tg_recipient", "yot-camden");
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertEquals("the message is addressed to yot-camden, not to " + ICB, rejected.reason());
     }
 
@@ -79,7 +79,7 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> message = SignedNotices.sent(SignedNotices.withdrawalFor(ICB));
         SignedDeliveries.header(message, "ce_id", SignedDeliveries.RECORD_ID);
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         // ce_id is part of the signed input: another id does not verify.
         assertTrue(rejected.reason().startsWith("tg_signature does not verify"), rejected.reason());
     }
@@ -89,7 +89,7 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> message = SignedDeliveries.delivered(SignedDeliveries.healthSummaryFor(ICB));
         SignedDeliveries.header(message, "ce_type", "io.throughgate.notice.consent-withdrawal-notice.v1");
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertEquals("ce_type says consent-withdrawal-notice, but the signed value's type is health-summary", rejected
                 .reason());
     }
@@ -99,7 +99,7 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> message = SignedNotices.sent(SignedNotices.withdrawalFor(ICB));
         SignedDeliveries.header(message, "ce_type", "io.throughgate.notice.consent-withdrawal-notice.v2");
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertEquals("ce_type is io.throughgate.notice.consent-withdrawal-notice.v2: the only notice this subscriber "
                 + "reads is io.throughgate.notice.consent-withdrawal-notice.v1", rejected.reason());
     }
@@ -111,7 +111,7 @@ class WithdrawalNoticeReadingTest {
                 "k1.c29tZW9uZS1lbHNl", sent.value());
         sent.headers().forEach(message.headers()::add);
 
-        Result.Rejected rejected = assertInstanceOf(Result.Rejected.class, reader.read(message));
+        Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertEquals("the message key is not the signed value's subjectPseudonym", rejected.reason());
     }
 }

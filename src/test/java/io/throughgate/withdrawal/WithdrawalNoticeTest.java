@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.throughgate.deliver.TestRecords;
 import io.throughgate.kafka.KafkaConnection;
-import io.throughgate.subscriber.Result;
+import io.throughgate.subscriber.Reading;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.Subscribers;
 import io.throughgate.testing.TestClients;
@@ -77,7 +77,7 @@ class WithdrawalNoticeTest {
         assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), value.get("withdrawnOn")
                 .asText());
         assertEquals(recordId, value.at("/records/0/recordId").asText());
-        assertInstanceOf(Result.Notice.class, Subscribers.readerFor(ICB).read(notice), "signed by the hub for the "
+        assertInstanceOf(Reading.Notice.class, Subscribers.readerFor(ICB).read(notice), "signed by the hub for the "
                 + "ICB's inbox");
         // Both health recipients got the consent-gated clinical summary; Camden got the same record without it.
         assertEquals(Set.of(ICB, "health-nhse-health-justice"), agenciesNoticed(decision),
@@ -114,7 +114,7 @@ class WithdrawalNoticeTest {
         assertNotEquals(first.get("noticeId"), second.get("noticeId"));
         assertTrue(second.at("/records/0/logEntry").asLong() > first.at("/records/0/logEntry").asLong(),
                 "each notice names the log entries it covers");
-        assertInstanceOf(Result.Notice.class, Subscribers.readerFor(ICB).read(notices.get(0)));
+        assertInstanceOf(Reading.Notice.class, Subscribers.readerFor(ICB).read(notices.get(0)));
     }
 
     /** Feltham's health summary of the child, with clinical detail for the ICB; its record id. */

@@ -199,10 +199,10 @@ public class ConsentResource {
     private static final FhirConsentMapper FHIR = new FhirConsentMapper();
 
     private Response answer(Result<ConsentDecision> result, Response.Status success) {
-        if (result instanceof Result.Failed<ConsentDecision> failed) {
-            return ProblemResponses.of(failed.failure());
-        }
-        ConsentDecision decision = ((Result.Success<ConsentDecision>) result).value();
+        return result.fold(decision -> answer(decision, success), ProblemResponses::of);
+    }
+
+    private Response answer(ConsentDecision decision, Response.Status success) {
         Response.ResponseBuilder response = Response.status(success).entity(ConsentDecisionView.of(decision,
                 service.today()));
         if (success == Response.Status.CREATED) {

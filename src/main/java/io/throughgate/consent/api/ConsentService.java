@@ -45,11 +45,11 @@ public class ConsentService {
                     + "health bodies record consent; " + caller.agency().kind().description() + " agencies do not.");
         }
         // The child's age counts on the day the decision is recorded, not on the day it starts to apply.
-        Result<String> allowed = policy.mayDecide(request.decidedBy(), request.dateOfBirth(), request.lookedAfter(),
-                today());
-        if (allowed instanceof Result.Failed<String> refused) {
-            return Result.failure(refused.failure());
-        }
+        return policy.mayDecide(request.decidedBy(), request.dateOfBirth(), request.lookedAfter(), today()).flatMap(
+                allowed -> store(request, caller));
+    }
+
+    private Result<ConsentDecision> store(ConsentRequest request, AgencyIdentity caller) {
         ConsentDecision decision = new ConsentDecision(UUID.randomUUID(), pseudonyms.of(request.subject()),
                 request.purpose(), request.scope(), request.provision(), request.validFrom(), request.validUntil(),
                 request.decidedBy(), caller.agency().code(), request.evidenceReference(), clock.instant(),

@@ -10,24 +10,24 @@ import io.throughgate.withdrawal.WithdrawalNotice;
  * {@link Rejected} (with the reason; the message must not be used).
  *
  * <pre>{@code
- * Result result = reader.read(consumerRecord);
- * if (result instanceof Result.Opened opened) {
+ * Reading result = reader.read(consumerRecord);
+ * if (result instanceof Reading.Opened opened) {
  *     store(opened.message());
- * } else if (result instanceof Result.Notice notice) {
+ * } else if (result instanceof Reading.Notice notice) {
  *     actOnWithdrawalOnce(notice.notice()); // by noticeId: the same notice may come again
- * } else if (result instanceof Result.Rejected rejected) {
+ * } else if (result instanceof Reading.Rejected rejected) {
  *     alert(rejected.reason());
  * }
  * }</pre>
  */
-public sealed interface Result permits Result.Opened, Result.Notice, Result.Rejected {
+public sealed interface Reading permits Reading.Opened, Reading.Notice, Reading.Rejected {
 
     /**
      * A message the hub signed, with every field encrypted for this agency decrypted.
      *
      * @param message the opened message
      */
-    record Opened(OpenedMessage message) implements Result {
+    record Opened(OpenedMessage message) implements Reading {
 
         public Opened {
             Objects.requireNonNull(message, "message");
@@ -41,7 +41,7 @@ public sealed interface Result permits Result.Opened, Result.Notice, Result.Reje
      *
      * @param notice the notice, as its signed value says
      */
-    record Notice(WithdrawalNotice notice) implements Result {
+    record Notice(WithdrawalNotice notice) implements Reading {
 
         public Notice {
             Objects.requireNonNull(notice, "notice");
@@ -58,7 +58,7 @@ public sealed interface Result permits Result.Opened, Result.Notice, Result.Reje
      * @param offset its offset in that partition
      * @param reason which check failed, and how; never a field's value
      */
-    record Rejected(String recordId, int partition, long offset, String reason) implements Result {
+    record Rejected(String recordId, int partition, long offset, String reason) implements Reading {
 
         public Rejected {
             Objects.requireNonNull(recordId, "recordId");
