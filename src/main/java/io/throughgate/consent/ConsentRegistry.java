@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
 
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.StartupOrder;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.kafka.KafkaConnection;
 
@@ -29,8 +30,6 @@ public class ConsentRegistry {
 
     /** How long a caller waits for Kafka or for the view to catch up before the hub answers 503. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** After the hub's Kafka start-up (which creates the topic). */
-    static final int STARTUP_PRIORITY = 20;
 
     @Inject
     KafkaConnection kafka;
@@ -46,7 +45,7 @@ public class ConsentRegistry {
     private ConsentCatchUp catchUp;
     private ConsentEventLog log;
 
-    void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+    void start(@Observes @Priority(StartupOrder.CONSENT) StartupEvent event) {
         started();
     }
 

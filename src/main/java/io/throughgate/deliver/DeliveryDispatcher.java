@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -22,6 +24,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.StartupOrder;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
@@ -70,22 +74,21 @@ public class DeliveryDispatcher {
     @Inject
     SharingLog sharingLog;
 
-    private DeliveryWriter writer;
-    private DeliverySigner signer;
-    private ReceiptStore receipts;
+    private volatile DeliveryWriter writer;
+    private volatile DeliverySigner signer;
+    private volatile ReceiptStore receipts;
 
-    private synchronized void start() {
-        if (writer == null) {
-            try {
-                signer = new DeliverySigner(Pem.readPrivateKey(Path.of(config.signingKey())), Pem.readCertificates(
-                        Path.of(config.signingCertificate())).get(0));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read the delivery signing key: " + e.getMessage(), e);
-            }
-            receipts = new ReceiptStore(database, this::committedReceipt, DeliveryDeadlines.abandonedAfter(config
-                    .queueWait()));
-            writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
+    /** Reads the signing key and starts the writers, once Kafka is up and before the routes take records. */
+    void start(@Observes @Priority(StartupOrder.DELIVERY) StartupEvent event) {
+        try {
+            signer = new DeliverySigner(Pem.readPrivateKey(Path.of(config.signingKey())), Pem.readCertificates(Path.of(
+                    config.signingCertificate())).get(0));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the delivery signing key: " + e.getMessage(), e);
         }
+        receipts = new ReceiptStore(database, this::committedReceipt, DeliveryDeadlines.abandonedAfter(config
+                .queueWait()));
+        writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
     }
 
     /** The receipt of a record the sharing log shows was delivered (up to date: once it holds every commit). */
@@ -100,19 +103,16 @@ public class DeliveryDispatcher {
 
     /** The hub's delivery signer. */
     public DeliverySigner signer() {
-        start();
         return signer;
     }
 
     /** The store of claims and receipts. */
     public ReceiptStore receipts() {
-        start();
         return receipts;
     }
 
     /** Queues the record's deliveries and sharing-log entries for the next transaction. */
     public IngestContext deliver(IngestContext context) {
-        start();
         List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
         List<IngestContext.Gated> delivered = new ArrayList<>();
         List<IngestContext.Gated> withheld = new ArrayList<>();
@@ -255,7 +255,7 @@ public class DeliveryDispatcher {
     }
 
     @PreDestroy
-    synchronized void stop() {
+    void stop() {
         if (writer != null) {
             writer.close();
         }

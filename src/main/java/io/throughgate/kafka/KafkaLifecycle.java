@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.StartupOrder;
 
 /**
  * Brings Kafka up before anything uses it: at start-up it starts the in-process broker when the hub runs one and
@@ -14,16 +15,13 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class KafkaLifecycle {
 
-    /** Before the hub's other start-up observers, which may use Kafka. */
-    static final int STARTUP_PRIORITY = 10;
-
     @Inject
     KafkaConnection kafka;
 
     @Inject
     TopicProvisioner topics;
 
-    void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.KAFKA) StartupEvent event) {
         kafka.bootstrapServers();
         topics.createMissingTopics();
     }

@@ -9,6 +9,7 @@ import org.apache.camel.quarkus.core.CamelRuntime;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.StartupOrder;
 
 /**
  * Starts Camel (and so the routes of {@code routes/}) once Kafka and the consent view are up, and stops it first
@@ -17,15 +18,12 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class CamelStarter {
 
-    /** After Kafka (10) and the consent registry (20). */
-    static final int STARTUP_PRIORITY = 30;
-
     @Inject
     CamelRuntime camel;
 
     private boolean started;
 
-    synchronized void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+    synchronized void start(@Observes @Priority(StartupOrder.ROUTES) StartupEvent event) {
         if (!started) {
             camel.start(new String[0]);
             started = true;

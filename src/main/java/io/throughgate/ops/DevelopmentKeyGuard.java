@@ -20,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.throughgate.config.StartupOrder;
 import io.throughgate.deliver.DeliveryConfig;
 import io.throughgate.identity.IdentityConfig;
 import io.throughgate.pki.Pem;
@@ -51,7 +52,7 @@ public class DevelopmentKeyGuard {
     @Inject
     SharingLogConfig sharingLog;
 
-    void check(@Observes @Priority(1) StartupEvent event) {
+    void check(@Observes @Priority(StartupOrder.KEY_CHECK) StartupEvent event) {
         boolean developmentCa = authorities.includesDevelopmentAuthority();
         boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
                 .orElse(false) || isDevelopmentCertificate(Path.of(delivery.signingCertificate()))

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.StartupOrder;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.kafka.AcknowledgedProducer;
 import io.throughgate.kafka.KafkaConnection;
@@ -41,8 +42,6 @@ import io.throughgate.sharinglog.checkpoint.LogSigningKey;
 @ApplicationScoped
 public class SharingLog {
 
-    /** After Kafka (10) and consent (20): withdrawal notices read the consent decisions. */
-    static final int STARTUP_PRIORITY = 25;
     private static final Logger LOG = Logger.getLogger(SharingLog.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
@@ -80,7 +79,7 @@ public class SharingLog {
         Duration interval();
     }
 
-    void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+    void start(@Observes @Priority(StartupOrder.SHARING_LOG) StartupEvent event) {
         started();
     }
 
@@ -109,6 +108,7 @@ public class SharingLog {
         rounds.add(new AtMostEvery(config.retentionCheckInterval(), clock, this::expire));
         afterIndexing.forEach(task -> rounds.add(new AtMostEvery(task.interval(), clock, task)));
         indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds, SharingLogIndexer.GROUP);
+        indexer.start();
     }
 
     private void expire() throws SQLException {

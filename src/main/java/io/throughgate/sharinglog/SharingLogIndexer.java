@@ -54,7 +54,7 @@ public final class SharingLogIndexer implements AutoCloseable {
     private volatile boolean healthy = true;
 
     /**
-     * Starts indexing.
+     * An indexer, not yet running: {@link #start()} starts its thread.
      *
      * @param clientProperties the Kafka connection settings
      * @param appender where the events go
@@ -76,6 +76,10 @@ public final class SharingLogIndexer implements AutoCloseable {
         this.afterRound = List.copyOf(afterRound);
         this.thread = new Thread(this::index, "sharing-log-indexer");
         thread.setDaemon(true);
+    }
+
+    /** Starts indexing on the indexer's own thread. */
+    public void start() {
         thread.start();
     }
 

@@ -75,8 +75,10 @@ class SharingLogIndexerOutageTest {
 
     private SharingLogIndexer indexer(DataSource database) {
         // A group of its own, so it reads every partition from the stored positions, beside the hub's indexer.
-        return new SharingLogIndexer(kafka.clientProperties(), new SharingLogAppender(database), Clock.systemUTC(),
-                List.of(), "outage-test-" + UUID.randomUUID());
+        SharingLogIndexer indexer = new SharingLogIndexer(kafka.clientProperties(), new SharingLogAppender(database),
+                Clock.systemUTC(), List.of(), "outage-test-" + UUID.randomUUID());
+        indexer.start();
+        return indexer;
     }
 
     private static void push() {
