@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -120,27 +121,71 @@ public final class Pem {
      *         {@code EC PRIVATE KEY} form, cannot be decoded, or there is not exactly one key
      */
     public static PrivateKey readPrivateKey(String pem) {
-        Objects.requireNonNull(pem, "pem");
-        List<PrivateKeyInfo> keys = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
-                if (object instanceof PrivateKeyInfo info) {
-                    keys.add(info);
-                } else if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
-                    throw new IllegalArgumentException("the private key is encrypted; an unencrypted PKCS#8 key is "
-                            + "required");
-                } else if (object instanceof PEMKeyPair) {
-                    throw new IllegalArgumentException("the private key is in the traditional form, not PKCS#8; "
-                            + "convert it with: openssl pkcs8 -topk8 -nocrypt");
-                }
-            }
-            if (keys.size() != 1) {
-                throw new IllegalArgumentException("expected exactly one PRIVATE KEY block, found " + keys.size());
-            }
-            return toJdkKey(keys.get(0));
-        } catch (IOException | IllegalStateException e) {
+        try {
+            return toJdkKey(readPrivateKeyInfo(pem));
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a valid PEM private key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the one unencrypted PKCS#8 private key of a PEM text as its ASN.1 structure (RFC 5958), for keys the JDK
+     * objects do not serve (the sharing log's Ed25519 key is used with Bouncy Castle's lightweight API).
+     *
+     * @throws IllegalArgumentException as {@link #readPrivateKey(String)}
+     */
+    public static PrivateKeyInfo readPrivateKeyInfo(String pem) {
+        Objects.requireNonNull(pem, "pem");
+        List<PrivateKeyInfo> keys = new ArrayList<>();
+        for (Object object : blocks(pem, "not a valid PEM private key")) {
+            if (object instanceof PrivateKeyInfo info) {
+                keys.add(info);
+            } else if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
+                throw new IllegalArgumentException("the private key is encrypted; an unencrypted PKCS#8 key is "
+                        + "required");
+            } else if (object instanceof PEMKeyPair) {
+                throw new IllegalArgumentException("the private key is in the traditional form, not PKCS#8; "
+                        + "convert it with: openssl pkcs8 -topk8 -nocrypt");
+            }
+        }
+        if (keys.size() != 1) {
+            throw new IllegalArgumentException("expected exactly one PRIVATE KEY block, found " + keys.size());
+        }
+        return keys.get(0);
+    }
+
+    /**
+     * The public key of the first certificate or {@code PUBLIC KEY} block of a PEM text, as its SubjectPublicKeyInfo
+     * (RFC 5280 section 4.1.2.7).
+     *
+     * @throws IllegalArgumentException if the text is not PEM or holds neither
+     */
+    public static SubjectPublicKeyInfo readPublicKeyInfo(String pem) {
+        Objects.requireNonNull(pem, "pem");
+        for (Object object : blocks(pem, "not valid PEM")) {
+            if (object instanceof X509CertificateHolder holder) {
+                return holder.getSubjectPublicKeyInfo();
+            } else if (object instanceof X509TrustedCertificateBlock trusted) {
+                return trusted.getCertificateHolder().getSubjectPublicKeyInfo();
+            } else if (object instanceof SubjectPublicKeyInfo info) {
+                return info;
+            }
+        }
+        throw new IllegalArgumentException("no CERTIFICATE or PUBLIC KEY block found");
+    }
+
+    /** Every block of a PEM text, as Bouncy Castle's parser reads it. */
+    private static List<Object> blocks(String pem, String whatFailed) {
+        List<Object> blocks = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                blocks.add(object);
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Bouncy Castle reports bad base64 with DecoderException, an IllegalStateException.
+            throw new IllegalArgumentException(whatFailed + ": " + e.getMessage(), e);
+        }
+        return blocks;
     }
 
     /**

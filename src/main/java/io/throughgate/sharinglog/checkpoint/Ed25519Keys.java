@@ -1,21 +1,15 @@
 package io.throughgate.sharinglog.checkpoint;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.X509TrustedCertificateBlock;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+import io.throughgate.pki.Pem;
 
 /**
  * Reads Ed25519 keys from PEM (RFC 7468) into Bouncy Castle's lightweight key parameters: private keys as PKCS#8
@@ -37,22 +31,7 @@ final class Ed25519Keys {
      *         encrypted or in a traditional form, or it is not an Ed25519 key (naming its algorithm)
      */
     static Ed25519PrivateKeyParameters privateKey(String pem) {
-        List<PrivateKeyInfo> keys = new ArrayList<>();
-        for (Object object : objects(pem)) {
-            if (object instanceof PrivateKeyInfo info) {
-                keys.add(info);
-            } else if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
-                throw new IllegalArgumentException("the private key is encrypted; an unencrypted PKCS#8 key is "
-                        + "required");
-            } else if (object instanceof PEMKeyPair pair) {
-                throw new IllegalArgumentException("the private key is a traditional " + pair.getPrivateKeyInfo()
-                        .getPrivateKeyAlgorithm().getAlgorithm() + " key, not an Ed25519 PKCS#8 key");
-            }
-        }
-        if (keys.size() != 1) {
-            throw new IllegalArgumentException("expected exactly one PRIVATE KEY block, found " + keys.size());
-        }
-        PrivateKeyInfo info = keys.get(0);
+        PrivateKeyInfo info = Pem.readPrivateKeyInfo(pem);
         if (!EdECObjectIdentifiers.id_Ed25519.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
             throw new IllegalArgumentException("the private key is not an Ed25519 key: its algorithm is "
                     + algorithmName(info.getPrivateKeyAlgorithm().getAlgorithm().getId()));
@@ -72,16 +51,7 @@ final class Ed25519Keys {
      *         or the key is not Ed25519 (naming its algorithm)
      */
     static byte[] publicKey(String pem) {
-        for (Object object : objects(pem)) {
-            if (object instanceof X509CertificateHolder holder) {
-                return publicKey(holder.getSubjectPublicKeyInfo());
-            } else if (object instanceof X509TrustedCertificateBlock trusted) {
-                return publicKey(trusted.getCertificateHolder().getSubjectPublicKeyInfo());
-            } else if (object instanceof SubjectPublicKeyInfo info) {
-                return publicKey(info);
-            }
-        }
-        throw new IllegalArgumentException("no CERTIFICATE or PUBLIC KEY block found");
+        return publicKey(Pem.readPublicKeyInfo(pem));
     }
 
     /**
@@ -101,19 +71,6 @@ final class Ed25519Keys {
                     + key.length);
         }
         return key;
-    }
-
-    private static List<Object> objects(String pem) {
-        List<Object> objects = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
-                objects.add(object);
-            }
-        } catch (IOException | IllegalStateException e) {
-            // Bouncy Castle reports bad base64 with DecoderException, an IllegalStateException.
-            throw new IllegalArgumentException("not valid PEM: " + e.getMessage(), e);
-        }
-        return objects;
     }
 
     private static String algorithmName(String oid) {
