@@ -36,7 +36,10 @@ import io.throughgate.failure.ErrorCode;
 import io.throughgate.identity.Caller;
 import io.throughgate.json.Json;
 
-/** Partners push records here; the Camel routes of {@code routes/ingest-record.yaml} take them on. */
+/**
+ * Partners push records here, one or a batch; the Camel routes of {@code routes/ingest-record.yaml} take them on
+ * ({@code ingest-record} for one, {@code ingest-batch} for a batch's lines).
+ */
 @Path("/v1/records")
 @Tag(name = "records")
 public class RecordsResource {
@@ -105,19 +108,18 @@ public class RecordsResource {
     }
 
     private Response batchOfLines(List<ParsedLine> lines, IngestContext template) {
-        List<Map.Entry<Integer, IngestContext>> prepared = new ArrayList<>();
+        List<IngestContext> contexts = new ArrayList<>(lines.size());
         for (ParsedLine line : lines) {
             IngestContext context = template.line();
             context.parsed(line.result());
-            prepared.add(Map.entry(line.line(), routes.requestBody("direct:prepare-record", context,
-                    IngestContext.class)));
+            contexts.add(context);
         }
+        routes.requestBody("direct:ingest-batch", contexts);
         StringBuilder answer = new StringBuilder();
-        for (Map.Entry<Integer, IngestContext> line : prepared) {
-            IngestContext context = routes.requestBody("direct:await-record", line.getValue(), IngestContext.class);
+        for (int i = 0; i < lines.size(); i++) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("line", line.getKey());
-            result.putAll(IngestAnswers.lineResult(context));
+            result.put("line", lines.get(i).line());
+            result.putAll(IngestAnswers.lineResult(contexts.get(i)));
             answer.append(Json.text(result)).append('\n');
         }
         return Response.ok(answer.toString(), NDJSON).build();
