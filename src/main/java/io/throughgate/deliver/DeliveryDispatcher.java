@@ -45,8 +45,8 @@ import io.throughgate.sharinglog.SharingLogEvent;
 import io.throughgate.sharinglog.SharingLogEvents;
 
 /**
- * Deliver steps: seals each recipient's record (the hub's signature over the value bound to its delivery, the recipient's pseudonym as
- * the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
+ * Deliver steps: seals each recipient's record (the hub's signature over the value bound to its delivery, the
+ * recipient's pseudonym as the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
  * answers with the receipt once it commits. A failure before the commit releases the claim and nothing is visible;
  * a failure after it keeps the claim, so that a retry gets the receipt and nothing is delivered twice.
  */
@@ -123,9 +123,9 @@ public class DeliveryDispatcher {
             }
             byte[] value = Json.bytes(gated.gated().value());
             String topic = Topics.inbox(gated.delivery().recipient().code());
+            SignedDeliveryInput signed = signedInput(gated, topic);
             messages.add(new ProducerRecord<>(topic, null, recipientKey(context, gated), value, DeliveryHeaders.of(
-                    gated.gated().value(), gated.delivery(), signer.sign(signedInput(gated, topic), value), signer
-                            .keyId())));
+                    gated.gated().value(), signed, signer.sign(signed, value))));
             delivered.add(gated);
         }
         CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();

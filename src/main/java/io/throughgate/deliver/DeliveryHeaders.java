@@ -8,7 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.throughgate.exchange.PlannedDelivery;
+import io.throughgate.deliver.crypto.SignedDeliveryInput;
 
 /**
  * The headers of a delivered message: the CloudEvents Kafka protocol binding, binary content mode
@@ -31,21 +31,21 @@ public final class DeliveryHeaders {
     }
 
     /**
-     * The headers of one delivery, from the recipient's copy: its record id and time as its flow carries them
-     * (a pseudonymising flow's copy has an id of its own and the time generalised).
+     * The headers of one delivery, from the recipient's copy (its time as its flow carries it: a pseudonymising
+     * flow's copy has the time generalised) and from what the signature covers, so that the recipient, agreement,
+     * id and key the headers name are those signed.
      */
-    public static List<Header> of(JsonNode record, PlannedDelivery delivery, String signature, String keyId) {
+    public static List<Header> of(JsonNode record, SignedDeliveryInput signed, String signature) {
         String type = record.path("type").asText();
-        return List.of(header("ce_specversion", "1.0"), header("ce_id", record.path("recordId").asText()),
+        return List.of(header("ce_specversion", "1.0"), header("ce_id", signed.recordId()),
                 header("ce_source", "urn:throughgate:agency:" + record.path("sender").asText()),
                 header("ce_type", "io.throughgate.record." + type + ".v" + record.path("schemaVersion").asText()),
                 header("ce_time", timestamp(record.path("occurredAt").asText())),
                 header("ce_dataschema", "urn:throughgate:schema:" + type + ":" + record.path("schemaVersion")
                         .asText()),
-                header("content-type", "application/json"), header(RECIPIENT, delivery.recipient().code()),
-                header(AGREEMENT_ID, delivery.agreement().id()),
-                header(AGREEMENT_VERSION, String.valueOf(delivery.agreement().agreement().orElseThrow().version())),
-                header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId), header(SIGNATURE_ALGORITHM,
+                header("content-type", "application/json"), header(RECIPIENT, signed.recipient()),
+                header(AGREEMENT_ID, signed.agreementId()), header(AGREEMENT_VERSION, signed.agreementVersion()),
+                header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, signed.keyId()), header(SIGNATURE_ALGORITHM,
                         ALGORITHM));
     }
 
@@ -53,14 +53,14 @@ public final class DeliveryHeaders {
      * The headers of a notice from the hub itself (no agreement: it is about data already delivered), signed like a
      * delivery.
      */
-    public static List<Header> ofNotice(String noticeId, String type, String time, String recipient,
-            String signature, String keyId) {
-        return List.of(header("ce_specversion", "1.0"), header("ce_id", noticeId), header("ce_source",
+    public static List<Header> ofNotice(SignedDeliveryInput signed, String type, String time, String signature) {
+        return List.of(header("ce_specversion", "1.0"), header("ce_id", signed.recordId()), header("ce_source",
                 "urn:throughgate:hub"), header("ce_type", type), header("ce_time", time),
                 header("content-type",
                         "application/json"),
-                header(RECIPIENT, recipient), header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, keyId), header(
-                        SIGNATURE_ALGORITHM, ALGORITHM));
+                header(RECIPIENT, signed.recipient()), header(SIGNATURE, signature), header(SIGNATURE_KEY_ID, signed
+                        .keyId()),
+                header(SIGNATURE_ALGORITHM, ALGORITHM));
     }
 
     /**

@@ -179,10 +179,10 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
         byte[] value = Json.bytes(notice);
         DeliverySigner signer = dispatcher.signer();
         String topic = Topics.inbox(notice.recipient());
-        String signature = signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), topic, notice.noticeId(),
-                signer.keyId()), value);
-        List<Header> headers = DeliveryHeaders.ofNotice(notice.noticeId(), WithdrawalNotice.CE_TYPE,
-                clock.instant().toString(), notice.recipient(), signature, signer.keyId());
+        SignedDeliveryInput signed = SignedDeliveryInput.ofNotice(notice.recipient(), topic, notice.noticeId(), signer
+                .keyId());
+        List<Header> headers = DeliveryHeaders.ofNotice(signed, WithdrawalNotice.CE_TYPE, clock.instant().toString(),
+                signer.sign(signed, value));
         producer.get().send(new ProducerRecord<>(topic, null, notice.subjectPseudonym(),
                 value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
