@@ -54,11 +54,6 @@ public final class ReceiptStore {
         this.abandonedAfter = abandonedAfter;
     }
 
-    /** How long after its arrival a pending claim may be taken over. */
-    public Duration abandonedAfter() {
-        return abandonedAfter;
-    }
-
     /** What a claim found. */
     public enum ClaimState {
         /** The id is this request's to deliver. */

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -236,7 +235,7 @@ public final class SharingLogCheckpoints {
         MerkleFrontier tree;
         if (frontier == null || frontier.isEmpty() && size > 0) {
             tree = new MerkleFrontier();
-            leafHashes(connection, 0, size).forEach(tree::append);
+            SharingLogQueries.leafHashes(connection, 0, size).forEach(tree::append);
         } else {
             try {
                 tree = MerkleFrontier.decode(size, frontier);
@@ -258,7 +257,7 @@ public final class SharingLogCheckpoints {
      */
     private void proveExtends(Connection connection, Trusted base, long size, byte[] root) throws SQLException,
             Inconsistent {
-        List<byte[]> added = leafHashes(connection, base.size(), size);
+        List<byte[]> added = SharingLogQueries.leafHashes(connection, base.size(), size);
         if (added.size() != size - base.size()) {
             throw new Inconsistent("entries " + base.size() + " to " + (size - 1) + " are not all in the database");
         }
@@ -320,22 +319,5 @@ public final class SharingLogCheckpoints {
                 return row.next() ? row.getString(1) : null;
             }
         }
-    }
-
-    /** The leaf hashes of entries {@code from} to {@code to - 1}, in order. */
-    static List<byte[]> leafHashes(Connection connection, long from, long to) throws SQLException {
-        List<byte[]> hashes = new ArrayList<>((int) Math.min(to - from, 1_000_000));
-        try (PreparedStatement statement = connection.prepareStatement("SELECT leaf_hash FROM sharing_log_entry "
-                + "WHERE entry_index >= ? AND entry_index < ? ORDER BY entry_index")) {
-            statement.setFetchSize(10_000);
-            statement.setLong(1, from);
-            statement.setLong(2, to);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    hashes.add(HEX.parseHex(rows.getString(1)));
-                }
-            }
-        }
-        return hashes;
     }
 }

@@ -151,20 +151,28 @@ public final class SharingLogQueries {
 
     /** The leaf hashes of the first {@code size} entries, in order, for a tree of that size. */
     public List<byte[]> leafHashes(long size) throws SQLException {
-        List<byte[]> hashes = new ArrayList<>((int) Math.min(size, 1_000_000));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT leaf_hash FROM sharing_log_entry WHERE entry_index < ? ORDER BY entry_index")) {
-                statement.setFetchSize(10_000);
-                statement.setLong(1, size);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        hashes.add(HEX.parseHex(rows.getString(1)));
-                    }
-                }
+            try {
+                return leafHashes(connection, 0, size);
             } finally {
                 connection.rollback();
+            }
+        }
+    }
+
+    /** The leaf hashes of entries {@code from} to {@code to - 1}, in order. */
+    static List<byte[]> leafHashes(Connection connection, long from, long to) throws SQLException {
+        List<byte[]> hashes = new ArrayList<>((int) Math.min(to - from, 1_000_000));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT leaf_hash FROM sharing_log_entry "
+                + "WHERE entry_index >= ? AND entry_index < ? ORDER BY entry_index")) {
+            statement.setFetchSize(10_000);
+            statement.setLong(1, from);
+            statement.setLong(2, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    hashes.add(HEX.parseHex(rows.getString(1)));
+                }
             }
         }
         return hashes;
