@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
 import io.throughgate.json.CanonicalJson;
@@ -52,14 +51,15 @@ class AbandonedClaimTest {
         String recordId = UUID.randomUUID().toString();
         String record = TestRecords.release(recordId, "abandoned", "yoi-feltham", "yot-kingston-upon-thames",
                 TestIdentifiers.nhsNumber());
-        push(record).statusCode(202);
+        TestClients.push("yoi-feltham", record).statusCode(202);
         log.awaitIndexed(Duration.ofSeconds(30));
         // As if the hub had stopped after the commit, before marking the claim delivered.
         update("UPDATE record_receipt SET state = 'pending', receipt = NULL, claimed_at = ? WHERE record_id = ?",
                 SqlTimes.of(Instant.now().minusSeconds(120)), UUID.fromString(recordId));
 
-        push(record).statusCode(202).body("recordId", equalTo(recordId)).body("deliveries.recipient", hasItem(
-                "yot-kingston-upon-thames"));
+        TestClients.push("yoi-feltham", record).statusCode(202).body("recordId", equalTo(recordId))
+                .body("deliveries.recipient", hasItem(
+                        "yot-kingston-upon-thames"));
 
         // A second delivery's commit markers may land just after the answer: the count must hold at one a while.
         Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> Inboxes.read(kafka
@@ -80,15 +80,10 @@ class AbandonedClaimTest {
                         record)),
                 SqlTimes.of(Instant.now().minusSeconds(120)));
 
-        push(record).statusCode(202);
+        TestClients.push("yoi-feltham", record).statusCode(202);
 
         assertEquals(1, Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox.yot-kingston-upon-thames",
                 message -> recordId.equals(Inboxes.header(message, "ce_id"))).size());
-    }
-
-    private static io.restassured.response.ValidatableResponse push(String record) {
-        return TestClients.as("yoi-feltham").contentType(ContentType.JSON).body(record).when().post("/v1/records")
-                .then();
     }
 
     private void update(String sql, Object... parameters) throws SQLException {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
@@ -72,12 +71,13 @@ class ClaimFencingTest {
         CountDownLatch writersHeld = new CountDownLatch(1);
         DeliveryHooks.beforeTransaction = () -> awaitQuietly(writersHeld);
 
-        push(record).statusCode(503).body("detail", containsString("could not confirm"));
+        TestClients.push(SENDER, record).statusCode(503).body("detail", containsString("could not confirm"));
         // As if the claim had been left long enough to be taken for abandoned while the record still waited.
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
         update("UPDATE record_receipt SET claimed_at = ? WHERE record_id = ?", SqlTimes.of(longAgo), UUID.fromString(
                 recordId));
-        CompletableFuture<ValidatableResponse> retry = CompletableFuture.supplyAsync(() -> push(record));
+        CompletableFuture<ValidatableResponse> retry = CompletableFuture
+                .supplyAsync(() -> TestClients.push(SENDER, record));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> claimedAt(recordId).isAfter(longAgo));
         writersHeld.countDown();
 
@@ -96,12 +96,14 @@ class ClaimFencingTest {
             }
         };
 
-        push(record).statusCode(503).body("code", equalTo("exchange-unavailable")).body("detail", containsString(
-                "never delivered twice"));
+        TestClients.push(SENDER, record).statusCode(503).body("code", equalTo("exchange-unavailable")).body("detail",
+                containsString(
+                        "never delivered twice"));
         log.awaitIndexed(Duration.ofSeconds(30));
 
-        push(record).statusCode(202).body("recordId", equalTo(recordId)).body("deliveries.recipient", hasItem(
-                RECIPIENT));
+        TestClients.push(SENDER, record).statusCode(202).body("recordId", equalTo(recordId))
+                .body("deliveries.recipient", hasItem(
+                        RECIPIENT));
         assertDeliveredOnce(recordId);
     }
 
@@ -133,10 +135,6 @@ class ClaimFencingTest {
                         Inboxes
                                 .header(message, "ce_id")))
                 .count() == 1);
-    }
-
-    private static ValidatableResponse push(String record) {
-        return TestClients.as(SENDER).contentType(ContentType.JSON).body(record).when().post("/v1/records").then();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
@@ -74,12 +73,13 @@ class DisconnectedClientsTest {
 
         String another = TestRecords.release(UUID.randomUUID().toString(), "after", SENDER, "yot-hackney",
                 TestIdentifiers.nhsNumber());
-        push(another).statusCode(503).body("code", equalTo("hub-busy"));
+        TestClients.push(SENDER, another).statusCode(503).body("code", equalTo("hub-busy"));
 
         writersHeld.countDown();
         // The room comes back when the work ends.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> push(
-                another).extract().statusCode() == 202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> TestClients.push(SENDER,
+                        another).extract().statusCode() == 202);
     }
 
     /** Sends a record and leaves the connection open, without reading the answer. */
@@ -92,10 +92,6 @@ class DisconnectedClientsTest {
         out.write(body);
         out.flush();
         return socket;
-    }
-
-    private static io.restassured.response.ValidatableResponse push(String record) {
-        return TestClients.as(SENDER).contentType(ContentType.JSON).body(record).when().post("/v1/records").then();
     }
 
     private int claimed(List<UUID> recordIds) throws Exception {

@@ -76,6 +76,12 @@ public final class TestClients {
         return request(new FixedKeyManager(key, chain));
     }
 
+    /** Pushes one record as the agency; the answer, to check. */
+    public static io.restassured.response.ValidatableResponse push(String agencyCode, String record) {
+        return as(agencyCode).contentType(io.restassured.http.ContentType.JSON).body(record).when().post(
+                "/v1/records").then();
+    }
+
     /** A TLS connection to the hub as the agency, handshake done, for tests that write raw HTTP. */
     public static javax.net.ssl.SSLSocket socket(String agencyCode) throws IOException, GeneralSecurityException {
         javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
