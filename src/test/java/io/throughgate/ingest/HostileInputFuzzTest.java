@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.throughgate.agreement.AgreementState;
 import io.throughgate.agreement.FieldAction;
-import io.throughgate.agreement.FieldRule;
 import io.throughgate.agreement.Flow;
 import io.throughgate.agreement.PinnedSchema;
 import io.throughgate.agreement.SchemaFieldCatalog;
@@ -48,6 +47,7 @@ import io.throughgate.record.identifier.ProbationCrn;
 import io.throughgate.record.identifier.UniquePupilNumber;
 import io.throughgate.record.schema.RecordSchemas;
 import io.throughgate.record.schema.Violation;
+import io.throughgate.testing.ExpectedFields;
 
 /**
  * Coverage-guided fuzz tests of the envelope parser, the validators and the gate. In a plain {@code mvn test} each
@@ -73,6 +73,8 @@ class HostileInputFuzzTest {
     private static final List<Flow> FLOWS = CONTRACTS.agreements().stream().map(AgreementState::agreement)
             .flatMap(Optional::stream).flatMap(agreement -> agreement.flows().stream()).toList();
     private static final List<JsonNode> SAMPLES = samples();
+    private static final ExpectedFields EXPECTED = ExpectedFields.shipped();
+    private static final String SEALED_SUFFIX = "/encrypted";
 
     @FuzzTest(maxDuration = "30s")
     @DictionaryEntries({"~", "\"", "{", "}", "[", "]", ":", ",", "\\u", "\\ud800", "1e999", "\"recordId\"",
@@ -149,41 +151,53 @@ class HostileInputFuzzTest {
                     purpose -> new ConsentAnswer(consented, Optional.empty(), consented
                             ? "permitted"
                             : "no consent"));
-            for (String pointer : leaves(gated.value(), "")) {
-                String field = pointer.startsWith("/body/") || pointer.startsWith("/subject/")
-                        ? pointer
-                        : null;
-                if (field == null) {
-                    assertTrue(io.throughgate.exchange.GatedRecord.ENVELOPE.contains(pointer.substring(1)),
-                            "an unknown field went: " + pointer);
+            List<String> went = leaves(gated.value(), "");
+            for (String pointer : went) {
+                if (!pointer.startsWith("/body/") && !pointer.startsWith("/subject/")) {
+                    assertTrue(GatedRecord.ENVELOPE.contains(pointer.substring(1)), "an unknown field went: "
+                            + pointer);
                     continue;
                 }
-                FieldRule rule = ruleOf(flow, field);
-                JsonNode value = gated.value().at(pointer);
-                assertNotEquals(FieldAction.WITHHOLD, rule.action(), flow.id() + " let a withheld field go: "
-                        + pointer);
-                assertTrue(rule.consentPurpose().isEmpty() || consented, flow.id() + " let " + pointer
+                boolean sealed = pointer.endsWith(SEALED_SUFFIX);
+                String field = sealed ? pointer.substring(0, pointer.length() - SEALED_SUFFIX.length()) : pointer;
+                ExpectedFields.Expected expected = EXPECTED.under(flow.id(), type, field).orElseThrow(
+                        () -> new AssertionError(flow.id() + " let a field go that the table withholds: "
+                                + pointer));
+                assertTrue(expected.consent().isEmpty() || consented, flow.id() + " let " + pointer
                         + " go without consent");
-                switch (rule.action()) {
+                assertEquals(expected.action() == FieldAction.ENCRYPT, sealed, flow.id() + " " + pointer);
+                JsonNode value = gated.value().at(pointer);
+                switch (expected.action()) {
                     case SHARE -> assertEquals(record.at(pointer), value, pointer);
                     case PSEUDONYMISE -> assertEquals(MarkingTransforms.PSEUDONYM, value.asText(), pointer);
                     case GENERALISE -> assertEquals(MarkingTransforms.GENERALISED, value.asText(), pointer);
                     case ENCRYPT -> assertEquals(MarkingTransforms.SEALED, value.asText(), pointer);
-                    case WITHHOLD -> throw new AssertionError(pointer);
+                    case WITHHOLD -> throw new AssertionError("the table lists only what leaves: " + pointer);
                 }
+            }
+            // And nothing the table lets leave is held back.
+            for (String pointer : leaves(record, "")) {
+                EXPECTED.under(flow.id(), type, pointer).filter(expected -> expected.consent().isEmpty() || consented)
+                        .ifPresent(expected -> assertTrue(went.contains(expected.action() == FieldAction.ENCRYPT
+                                ? pointer + SEALED_SUFFIX
+                                : pointer), flow.id() + " held back " + pointer));
+                encryptedAbove(flow.id(), type, pointer).filter(expected -> consented).ifPresent(
+                        expected -> assertTrue(went.contains(expected.field() + SEALED_SUFFIX), flow.id()
+                                + " did not seal " + expected.field()));
             }
         }
     }
 
-    /** The rule for a gated leaf; a transformed object (an encrypted one) is judged by its parent's rule. */
-    private static FieldRule ruleOf(Flow flow, String pointer) {
-        if (pointer.endsWith("/encrypted")) {
-            String parent = pointer.substring(0, pointer.length() - "/encrypted".length());
-            if (flow.fields().ruleFor(parent).action() == FieldAction.ENCRYPT) {
-                return flow.fields().ruleFor(parent);
+    /** The table's row that encrypts a container this leaf lies in, if any. */
+    private static Optional<ExpectedFields.Expected> encryptedAbove(String flow, String type, String pointer) {
+        for (int slash = pointer.lastIndexOf('/'); slash > 0; slash = pointer.lastIndexOf('/', slash - 1)) {
+            Optional<ExpectedFields.Expected> row = EXPECTED.under(flow, type, pointer.substring(0, slash)).filter(
+                    expected -> expected.action() == FieldAction.ENCRYPT);
+            if (row.isPresent()) {
+                return row;
             }
         }
-        return flow.fields().ruleFor(pointer);
+        return Optional.empty();
     }
 
     private static List<String> leaves(JsonNode node, String pointer) {
