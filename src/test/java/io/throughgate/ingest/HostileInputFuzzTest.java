@@ -34,7 +34,6 @@ import io.throughgate.config.ClockProducer;
 import io.throughgate.consent.ConsentAnswer;
 import io.throughgate.exchange.GatedRecord;
 import io.throughgate.failure.ErrorCode;
-import io.throughgate.failure.Failure;
 import io.throughgate.failure.Result;
 import io.throughgate.gate.FieldGate;
 import io.throughgate.gate.FieldTransforms;
@@ -82,13 +81,7 @@ class HostileInputFuzzTest {
     void theParserAnswersEveryInputWithARecordOrADocumentedFailure(byte[] input) {
         byte[] body = withCanary(input);
         Result<JsonNode> parsed = PARSER.parse(body);
-        if (parsed instanceof Result.Failed<JsonNode> failed) {
-            Failure failure = failed.failure();
-            assertTrue(PARSE_FAILURES.contains(failure.code()), failure.code().toString());
-            assertFalse(failure.message().contains(CANARY), "the detail echoes the input: " + failure.message());
-            assertTrue(failure.pointer().isEmpty() || failure.pointer().startsWith("/"), failure.pointer());
-        } else {
-            JsonNode record = ((Result.Success<JsonNode>) parsed).value();
+        parsed.fold(record -> {
             assertTrue(record.isObject());
             // What the schemas say of any well-formed record is a list of violations, never an exception.
             for (Violation violation : SCHEMAS.validate(record)) {
@@ -96,7 +89,13 @@ class HostileInputFuzzTest {
                 assertFalse(violation.reason().contains(CANARY), "the reason echoes the input: " + violation
                         .reason());
             }
-        }
+            return record;
+        }, failure -> {
+            assertTrue(PARSE_FAILURES.contains(failure.code()), failure.code().toString());
+            assertFalse(failure.message().contains(CANARY), "the detail echoes the input: " + failure.message());
+            assertTrue(failure.pointer().isEmpty() || failure.pointer().startsWith("/"), failure.pointer());
+            return failure;
+        });
     }
 
     @FuzzTest(maxDuration = "30s")

@@ -33,17 +33,11 @@ final class ParseResults {
     }
 
     static <T> T accepted(Result<T> result) {
-        if (result instanceof Result.Failed<T> failed) {
-            fail("refused: " + failed.failure());
-        }
-        return ((Result.Success<T>) result).value();
+        return result.fold(value -> value, failure -> fail("refused: " + failure));
     }
 
     static Failure refused(Result<?> result) {
-        if (result instanceof Result.Failed<?> failed) {
-            return failed.failure();
-        }
-        return fail("accepted, but a refusal was expected");
+        return result.fold(value -> fail("accepted, but a refusal was expected"), failure -> failure);
     }
 
     static void assertMalformed(Result<JsonNode> result, String message, String pointer) {
