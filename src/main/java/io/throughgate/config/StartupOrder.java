@@ -9,6 +9,8 @@ public final class StartupOrder {
 
     /** Refuse development keys in production before anything opens a port or a file. */
     public static final int KEY_CHECK = 1;
+    /** Take this replica's lease on its node id, which names its Kafka writers; refuse to start without it. */
+    public static final int NODE_LEASE = 5;
     /** Start the in-process broker, when the hub runs one, and create the missing topics. */
     public static final int KAFKA = 10;
     /** Replay the consent events into the view and follow new ones. */

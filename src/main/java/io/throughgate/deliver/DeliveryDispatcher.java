@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.NodeId;
 import io.throughgate.config.StartupOrder;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.deliver.crypto.DeliverySigner;
@@ -74,6 +75,9 @@ public class DeliveryDispatcher {
     @Inject
     SharingLog sharingLog;
 
+    @Inject
+    NodeId node;
+
     private volatile DeliveryWriter writer;
     private volatile DeliverySigner signer;
     private volatile ReceiptStore receipts;
@@ -88,7 +92,7 @@ public class DeliveryDispatcher {
         }
         receipts = new ReceiptStore(database, this::committedReceipt, DeliveryDeadlines.abandonedAfter(config
                 .queueWait()));
-        writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + NodeName.get(), config.writers());
+        writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + node.get(), config.writers());
     }
 
     /** The receipt of a record the sharing log shows was delivered (up to date: once it holds every commit). */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.throughgate.config.NodeId;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.HubStartLog;
 import io.throughgate.directory.AgencyDirectory;
@@ -37,6 +38,9 @@ public class StartupReport {
     @Inject
     Pseudonyms pseudonyms;
 
+    @Inject
+    NodeId node;
+
     @ConfigProperty(name = "quarkus.http.ssl-port")
     int httpsPort;
 
@@ -46,7 +50,7 @@ public class StartupReport {
     void report(@Observes StartupEvent event) throws SQLException {
         // Loading the pseudonym keys now, not on the first record, makes a missing key store stop start-up.
         pseudonyms.keyring();
-        long startNumber = starts.recordStart(io.throughgate.deliver.NodeName.get(), version, directory.sha256());
+        long startNumber = starts.recordStart(node.get(), version, directory.sha256());
         String base = "https://localhost:" + httpsPort;
         LOG.infof("""
                 Throughgate %s is up (start %d recorded in the %s database)

@@ -33,8 +33,9 @@ final class FaultHub implements AutoCloseable {
                 Map.entry("THROUGHGATE_DATABASE_USERNAME", FaultDatabase.USER),
                 // Checkpoints every few seconds, so that verification also checks signed tree heads.
                 Map.entry("THROUGHGATE_SHARING_LOG_CHECKPOINT_INTERVAL", "PT2S"),
-                // The node's name: a restarted hub is the same node, with the same transactional ids.
-                Map.entry("HOSTNAME", "fault-hub"));
+                // The node's id: a restarted hub is the same node, with the same transactional ids (it waits for
+                // its killed predecessor's lease on the id to lapse).
+                Map.entry("THROUGHGATE_NODE_ID", "fault-hub"));
         process = new ChildProcess("hub", List.of("-Xmx512m", "-Dquarkus.profile=dev", "-jar", ARTEFACT.toString()),
                 environment, folder.resolve("hub.log"));
     }
