@@ -44,17 +44,7 @@ public final class NodeLeases {
      * Takes the lease on a node id for a holder, unless another holder renewed it less than {@code lease} ago.
      */
     public Claim claim(String nodeId, UUID holder, Duration lease) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Claim claim = claim(connection, nodeId, holder, lease);
-                connection.commit();
-                return claim;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, connection -> claim(connection, nodeId, holder, lease));
     }
 
     private static Claim claim(Connection connection, String nodeId, UUID holder, Duration lease)

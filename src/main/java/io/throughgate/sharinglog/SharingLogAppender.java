@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.throughgate.database.SqlTimes;
+import io.throughgate.database.Transactions;
 import io.throughgate.sharinglog.tree.MerkleFrontier;
 
 /**
@@ -62,17 +63,8 @@ public final class SharingLogAppender {
      */
     public int append(List<SourcedEvent> events, Map<Integer, Long> readUpTo, Instant indexedAt)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int appended = append(connection, events, readUpTo, indexedAt);
-                connection.commit();
-                return appended;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, connection -> append(connection, events, readUpTo,
+                indexedAt));
     }
 
     private static int append(Connection connection, List<SourcedEvent> events, Map<Integer, Long> readUpTo,

@@ -8,6 +8,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import io.throughgate.database.SqlTimes;
+import io.throughgate.database.Transactions;
 
 /**
  * Removes what the log holds about entries past their retention period: their text, search columns and the
@@ -31,27 +32,20 @@ public final class SharingLogRetention {
      * @return how many entries expired
      */
     public int expireReceivedBefore(Instant cutoff, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                delete(connection, "DELETE FROM sharing_log_subject WHERE entry_index IN (" + EXPIRED + ")", cutoff);
-                delete(connection, "DELETE FROM sharing_log_consent WHERE entry_index IN (" + EXPIRED + ")", cutoff);
-                int expired;
-                try (PreparedStatement update = connection.prepareStatement("UPDATE sharing_log_entry SET "
-                        + "entry_json = NULL, record_id = NULL, record_type = NULL, outcome = NULL, sender = NULL, "
-                        + "recipient = NULL, recipient_pseudonym = NULL, agreement_id = NULL, purpose = NULL, "
-                        + "received_at = NULL, expired_at = ? WHERE expired_at IS NULL AND received_at < ?")) {
-                    update.setObject(1, SqlTimes.of(now));
-                    update.setObject(2, SqlTimes.of(cutoff));
-                    expired = update.executeUpdate();
-                }
-                connection.commit();
-                return expired;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        return Transactions.inTransaction(dataSource, connection -> {
+            delete(connection, "DELETE FROM sharing_log_subject WHERE entry_index IN (" + EXPIRED + ")", cutoff);
+            delete(connection, "DELETE FROM sharing_log_consent WHERE entry_index IN (" + EXPIRED + ")", cutoff);
+            int expired;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sharing_log_entry SET "
+                    + "entry_json = NULL, record_id = NULL, record_type = NULL, outcome = NULL, sender = NULL, "
+                    + "recipient = NULL, recipient_pseudonym = NULL, agreement_id = NULL, purpose = NULL, "
+                    + "received_at = NULL, expired_at = ? WHERE expired_at IS NULL AND received_at < ?")) {
+                update.setObject(1, SqlTimes.of(now));
+                update.setObject(2, SqlTimes.of(cutoff));
+                expired = update.executeUpdate();
             }
-        }
+            return expired;
+        });
     }
 
     private static void delete(Connection connection, String sql, Instant cutoff) throws SQLException {
