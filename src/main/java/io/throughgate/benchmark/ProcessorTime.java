@@ -1,24 +1,38 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The processor time a process uses during a phase's measuring window, read from the operating system (user and
  * system time of all its threads) when the window opens and when it closes. Divided by the records measured, it is
- * the hub's cost per record, a figure that other work on the machine hardly changes, unlike records/s.
+ * the hub's cost per record, a figure that other work on the machine hardly changes, unlike records/s. Split by
+ * thread group where the system tells ({@link ThreadGroups}), it shows where the cost goes.
  */
 final class ProcessorTime {
 
     private final Thread watch;
     private volatile Duration used;
+    private volatile Map<String, Duration> usedByGroup = Map.of();
 
     private ProcessorTime(ProcessHandle process, long fromNanos, long untilNanos) {
         this.watch = new Thread(() -> {
-            Optional<Duration> atStart = at(process, fromNanos);
-            Optional<Duration> atEnd = at(process, untilNanos);
+            if (!waitUntil(fromNanos)) {
+                return;
+            }
+            Optional<Duration> atStart = process.info().totalCpuDuration();
+            Map<Long, ThreadGroups.ThreadTime> threadsAtStart = ThreadGroups.threads(process.pid());
+            if (!waitUntil(untilNanos)) {
+                return;
+            }
+            Optional<Duration> atEnd = process.info().totalCpuDuration();
+            Map<Long, ThreadGroups.ThreadTime> threadsAtEnd = ThreadGroups.threads(process.pid());
             if (atStart.isPresent() && atEnd.isPresent()) {
                 used = atEnd.get().minus(atStart.get());
+            }
+            if (!threadsAtStart.isEmpty() && !threadsAtEnd.isEmpty()) {
+                usedByGroup = ThreadGroups.between(threadsAtStart, threadsAtEnd);
             }
         }, "benchmark-processor-time");
         watch.setDaemon(true);
@@ -40,15 +54,21 @@ final class ProcessorTime {
         return Optional.ofNullable(used);
     }
 
-    private static Optional<Duration> at(ProcessHandle process, long instantNanos) {
+    /** The time used in the window by each group of the hub's threads ({@link ThreadGroups}); empty if unknown. */
+    Map<String, Duration> usedByGroup() {
+        used();
+        return usedByGroup;
+    }
+
+    private static boolean waitUntil(long instantNanos) {
         long wait = instantNanos - System.nanoTime();
         if (wait > 0) {
             try {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             } catch (InterruptedException e) {
-                return Optional.empty();
+                return false;
             }
         }
-        return process.info().totalCpuDuration();
+        return true;
     }
 }

@@ -90,6 +90,10 @@ final class ResultsJson {
         node.put("recordsPerSecond", t.perSecond());
         node.set("latencyMs", latency(Optional.of(t.latency())));
         t.hubProcessorMsPerRecord().ifPresent(ms -> node.put("hubProcessorMsPerRecord", ms));
+        if (!t.hubProcessorMsPerRecordByGroup().isEmpty()) {
+            ObjectNode groups = node.putObject("hubProcessorMsPerRecordByThreadGroup");
+            t.hubProcessorMsPerRecordByGroup().forEach(groups::put);
+        }
         return node;
     }
 

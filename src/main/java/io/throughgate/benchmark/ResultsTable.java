@@ -21,6 +21,8 @@ final class ResultsTable {
         results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));
         results.single().forEach(t -> throughputRow(out, "hub single-record HTTPS", t));
         results.batch().ifPresent(t -> throughputRow(out, "hub batch (per batch)", t));
+        results.single().forEach(t -> byThreadGroup(out, "hub single-record HTTPS at " + t.concurrency(), t));
+        results.batch().ifPresent(t -> byThreadGroup(out, "hub batch", t));
         out.printf(Locale.ROOT, "%n%-26s %9s %9s %9s %9s %9s %9s%n", "latency at " + results.rateRecordsPerSecond()
                 + "/s", "samples", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "missing");
         latencyRow(out, "raw producer-to-consumer", results.rawLatency());
@@ -43,6 +45,17 @@ final class ResultsTable {
                 t.latency().p999(), t.errors(), t.hubProcessorMsPerRecord().isPresent()
                         ? String.format(Locale.ROOT, "%.2f", t.hubProcessorMsPerRecord().getAsDouble())
                         : "-");
+    }
+
+    /** Where a phase's processor time went: ms per record for each group of the hub's threads. */
+    private static void byThreadGroup(PrintStream out, String name, Throughput t) {
+        if (t.hubProcessorMsPerRecordByGroup().isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        t.hubProcessorMsPerRecordByGroup().forEach((group, ms) -> line.append(line.length() == 0 ? "" : ", ")
+                .append(group).append(' ').append(String.format(Locale.ROOT, "%.2f", ms)));
+        out.printf(Locale.ROOT, "  %s, hub CPU ms/rec by thread group: %s%n", name, line);
     }
 
     private static void latencyRow(PrintStream out, String name, Optional<PacedLatency> paced) {

@@ -1,6 +1,8 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -16,9 +18,19 @@ import java.util.OptionalDouble;
  * @param latency the latency of each answer (each HTTP answer; each batch for the batch phase)
  * @param hubProcessorTime the hub's processor time (all its threads, its broker's included) in the window, for the
  *        hub's phases
+ * @param hubProcessorTimeByGroup the same by group of threads ({@link ThreadGroups}), where the system tells
  */
 record Throughput(String phase, int concurrency, long records, long errors, double seconds, LatencySummary latency,
-        Optional<Duration> hubProcessorTime) {
+        Optional<Duration> hubProcessorTime, Map<String, Duration> hubProcessorTimeByGroup) {
+
+    /** The hub's processor time per accepted record by thread group, in milliseconds; empty where not measured. */
+    Map<String, Double> hubProcessorMsPerRecordByGroup() {
+        Map<String, Double> perRecord = new LinkedHashMap<>();
+        if (records > 0) {
+            hubProcessorTimeByGroup.forEach((group, used) -> perRecord.put(group, used.toNanos() / 1e6 / records));
+        }
+        return perRecord;
+    }
 
     /** The hub's processor time per accepted record, in milliseconds, where measured. */
     OptionalDouble hubProcessorMsPerRecord() {

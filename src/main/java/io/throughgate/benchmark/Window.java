@@ -1,6 +1,7 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +71,7 @@ final class Window {
 
     Throughput result(String phase, int concurrency) {
         return new Throughput(phase, concurrency, records.get(), errors.get(), (measureUntil - measureFrom) / 1e9,
-                latency.summary(), hubProcessorTime == null ? Optional.empty() : hubProcessorTime.used());
+                latency.summary(), hubProcessorTime == null ? Optional.empty() : hubProcessorTime.used(),
+                hubProcessorTime == null ? Map.of() : hubProcessorTime.usedByGroup());
     }
 }

@@ -15,7 +15,7 @@ class TargetsTest {
 
     static Throughput throughput(String phase, int concurrency, long records, double seconds) {
         return new Throughput(phase, concurrency, records, 0, seconds, LatencySummary.NONE, java.util.Optional
-                .empty());
+                .empty(), java.util.Map.of());
     }
 
     static PacedLatency paced(double p99, long missing) {
