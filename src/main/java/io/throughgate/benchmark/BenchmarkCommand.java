@@ -27,8 +27,11 @@ public final class BenchmarkCommand {
               1. the raw Kafka producer's records/s (acks=all, idempotent, linger 5 ms): the limit;
               2. hub single-record ingestion (POST /v1/records) at each concurrency level: records/s, the
                  latency of the HTTP answer, and the hub's processor time per record (all its threads, its
-                 broker's included: a figure other work on the machine hardly changes);
-              3. hub batch ingestion (POST /v1/records/batch, NDJSON): records/s and processor time per record;
+                 broker's included: a figure other work on the machine hardly changes), also split by thread
+                 group (request workers, event loops and TLS, delivery writers, sharing log, database, consent,
+                 garbage collection, JIT compiler, broker, other; from /proc on Linux);
+              3. hub batch ingestion (POST /v1/records/batch, NDJSON): records/s and processor time per record,
+                 likewise split;
               4. latency at a paced rate: raw producer-to-consumer, then hub push-to-subscriber (HTTP request sent
                  to the record on the recipient's inbox, read_committed): p50, p99, p99.9;
               5. the hub's resident memory (VmRSS, VmHWM) under load and after it.
