@@ -1,5 +1,6 @@
 package io.throughgate.deliver;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import io.throughgate.pseudonym.SubjectIdentifier;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.sharinglog.SharingLogEvent;
 import io.throughgate.sharinglog.SharingLogEvents;
+import io.throughgate.sharinglog.SharingLogLeaf;
 
 /**
  * Deliver steps: seals each recipient's record (the hub's signature over the value bound to its delivery, the
@@ -255,7 +257,11 @@ public class DeliveryDispatcher {
     }
 
     private static ProducerRecord<String, byte[]> entry(IngestContext context, SharingLogEvent event) {
-        return new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(), Json.bytes(event));
+        ProducerRecord<String, byte[]> entry = new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(),
+                SharingLogLeaf.canonicalEvent(event));
+        entry.headers().add(SharingLogLeaf.CANONICAL_HEADER, SharingLogLeaf.CANONICAL_FORM.getBytes(
+                StandardCharsets.US_ASCII));
+        return entry;
     }
 
     @PreDestroy

@@ -34,8 +34,10 @@ public final class SharingLogAppender {
      * @param partition the partition
      * @param offset its offset
      * @param event the event
+     * @param canonicalEvent the event's canonical JSON as written, or null when the message did not say its value is
+     *        in that form (then the leaf text is written from the event)
      */
-    public record SourcedEvent(int partition, long offset, SharingLogEvent event) {
+    public record SourcedEvent(int partition, long offset, SharingLogEvent event, String canonicalEvent) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -88,7 +90,9 @@ public final class SharingLogAppender {
                     continue;
                 }
                 IndexedEntry entry = new IndexedEntry(frontier.size(), indexedAt, sourced.event());
-                String leaf = SharingLogLeaf.text(entry);
+                String leaf = sourced.canonicalEvent() == null
+                        ? SharingLogLeaf.text(entry)
+                        : SharingLogLeaf.text(sourced.canonicalEvent(), entry.index(), entry.indexedAt());
                 byte[] leafHash = SharingLogLeaf.hash(leaf);
                 bindEntry(insertEntry, entry, leaf, leafHash);
                 insertEntry.addBatch();

@@ -1,5 +1,6 @@
 package io.throughgate.sharinglog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -131,7 +133,7 @@ public final class SharingLogIndexer implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), complete(
-                        Json.read(Json.parse(record.value()), SharingLogEvent.class))));
+                        Json.read(Json.parse(record.value()), SharingLogEvent.class)), canonicalEvent(record)));
             } catch (RuntimeException e) {
                 // Only the hub writes this topic; anything else found there is not a sharing-log event.
                 LOG.errorf("skipped a message that is not a sharing-log event at %s-%d offset %d",
@@ -165,6 +167,13 @@ public final class SharingLogIndexer implements AutoCloseable {
     }
 
     /** The event, if it has every member an entry needs. */
+    /** The value as text when the hub marked it as the event's canonical JSON; null for older messages. */
+    private static String canonicalEvent(ConsumerRecord<String, byte[]> record) {
+        Header form = record.headers().lastHeader(SharingLogLeaf.CANONICAL_HEADER);
+        return form != null && SharingLogLeaf.CANONICAL_FORM.equals(new String(form.value(),
+                StandardCharsets.US_ASCII)) ? new String(record.value(), StandardCharsets.UTF_8) : null;
+    }
+
     private static SharingLogEvent complete(SharingLogEvent event) {
         if (event == null || event.eventId() == null || event.outcome() == null || event.recordId() == null
                 || event.recordType() == null || event.sender() == null || event.recipient() == null

@@ -18,6 +18,11 @@ import io.throughgate.sharinglog.tree.MerkleHashes;
  */
 public final class SharingLogLeaf {
 
+    /** The header that marks a {@code tg.sharing-log} message whose value is the event's canonical JSON. */
+    public static final String CANONICAL_HEADER = "tg_event_form";
+    /** Its value. */
+    public static final String CANONICAL_FORM = "canonical-json";
+
     private SharingLogLeaf() {
     }
 
@@ -28,6 +33,24 @@ public final class SharingLogLeaf {
         leaf.put("index", entry.index());
         leaf.put("indexedAt", entry.indexedAt().toString());
         return CanonicalJson.text(leaf);
+    }
+
+    /**
+     * The canonical JSON of an event, as the hub writes it to {@code tg.sharing-log} (with the
+     * {@link #CANONICAL_HEADER} header), so that the indexer builds the leaf text from these bytes without parsing
+     * and writing the event again.
+     */
+    public static byte[] canonicalEvent(SharingLogEvent event) {
+        return Json.sortedBytes(event);
+    }
+
+    /**
+     * The leaf text of an entry whose event is already in canonical JSON: the same text as
+     * {@link #text(IndexedEntry)}, put together without a tree (the leaf's keys sort as event, index, indexedAt).
+     */
+    public static String text(String canonicalEvent, long index, Instant indexedAt) {
+        return new StringBuilder(canonicalEvent.length() + 64).append("{\"event\":").append(canonicalEvent).append(
+                ",\"index\":").append(index).append(",\"indexedAt\":\"").append(indexedAt).append("\"}").toString();
     }
 
     /** The leaf hash of a leaf text (RFC 9162 section 2.1.1: SHA-256 of 0x00 and the text's UTF-8 bytes). */
