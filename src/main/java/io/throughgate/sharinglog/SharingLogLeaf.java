@@ -37,8 +37,8 @@ public final class SharingLogLeaf {
 
     /**
      * The canonical JSON of an event, as the hub writes it to {@code tg.sharing-log} (with the
-     * {@link #CANONICAL_HEADER} header), so that the indexer builds the leaf text from these bytes without parsing
-     * and writing the event again.
+     * {@link #CANONICAL_HEADER} header), so that the indexer builds the leaf text from these bytes instead of
+     * writing the event again.
      */
     public static byte[] canonicalEvent(SharingLogEvent event) {
         return Json.sortedBytes(event);
