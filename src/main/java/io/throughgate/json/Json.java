@@ -17,17 +17,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
-            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = hubSettings().build();
 
     private static final ObjectMapper STRICT = JSON.copy().enable(
             com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private static final ObjectMapper SORTED = JsonMapper.builder().addModule(new Jdk8Module()).addModule(
-            new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(
-                    MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-            .build();
+    private static final ObjectMapper SORTED = hubSettings().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST).build();
+
+    /** The settings every mapper of the hub shares: Java 8 types, and times as ISO 8601 text. */
+    private static JsonMapper.Builder hubSettings() {
+        return JsonMapper.builder().addModule(new Jdk8Module()).addModule(new JavaTimeModule()).disable(
+                SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private Json() {
     }
