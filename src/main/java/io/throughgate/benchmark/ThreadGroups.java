@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -75,19 +76,19 @@ final class ThreadGroups {
     }
 
     /** A {@code stat} line: the name in parentheses (it may hold spaces), then fields of which 14 and 15 count. */
-    static java.util.Optional<ThreadTime> parse(String stat) {
+    static Optional<ThreadTime> parse(String stat) {
         int open = stat.indexOf('(');
         int close = stat.lastIndexOf(')');
         if (open < 0 || close < open) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String[] fields = stat.substring(close + 2).trim().split(" ");
         // fields[0] is field 3 (state); utime is field 14, stime field 15.
         if (fields.length < 13) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return java.util.Optional.of(new ThreadTime(stat.substring(open + 1, close), TICK.multipliedBy(ticks)));
+        return Optional.of(new ThreadTime(stat.substring(open + 1, close), TICK.multipliedBy(ticks)));
     }
 
     /**

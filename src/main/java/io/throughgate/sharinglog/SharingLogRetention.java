@@ -35,16 +35,14 @@ public final class SharingLogRetention {
         return Transactions.inTransaction(dataSource, connection -> {
             delete(connection, "DELETE FROM sharing_log_subject WHERE entry_index IN (" + EXPIRED + ")", cutoff);
             delete(connection, "DELETE FROM sharing_log_consent WHERE entry_index IN (" + EXPIRED + ")", cutoff);
-            int expired;
             try (PreparedStatement update = connection.prepareStatement("UPDATE sharing_log_entry SET "
                     + "entry_json = NULL, record_id = NULL, record_type = NULL, outcome = NULL, sender = NULL, "
                     + "recipient = NULL, recipient_pseudonym = NULL, agreement_id = NULL, purpose = NULL, "
                     + "received_at = NULL, expired_at = ? WHERE expired_at IS NULL AND received_at < ?")) {
                 update.setObject(1, SqlTimes.of(now));
                 update.setObject(2, SqlTimes.of(cutoff));
-                expired = update.executeUpdate();
+                return update.executeUpdate();
             }
-            return expired;
         });
     }
 
