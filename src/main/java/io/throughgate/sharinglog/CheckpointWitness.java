@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.throughgate.merkle.ConsistencyProofs;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
-import io.throughgate.sharinglog.tree.ConsistencyProofs;
 
 /**
  * What a witness of the sharing log checks each time it runs: that the hub's latest checkpoint is signed by the

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 import io.throughgate.database.SqlTimes;
 import io.throughgate.database.Transactions;
-import io.throughgate.sharinglog.tree.MerkleFrontier;
+import io.throughgate.merkle.MerkleFrontier;
 
 /**
  * Appends sharing-log events read from Kafka to the indexed log. One call is one database transaction: it locks

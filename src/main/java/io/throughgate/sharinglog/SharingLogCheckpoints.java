@@ -16,11 +16,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import io.throughgate.database.SqlTimes;
+import io.throughgate.merkle.ConsistencyProofs;
+import io.throughgate.merkle.MerkleFrontier;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
-import io.throughgate.sharinglog.tree.ConsistencyProofs;
-import io.throughgate.sharinglog.tree.MerkleFrontier;
 
 /**
  * The log's signed checkpoints: the tree size and root hash at a moment, signed with the hub's log key. The hub

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import io.throughgate.sharinglog.tree.MerkleFrontier;
+import io.throughgate.merkle.MerkleFrontier;
 
 /** The head of the indexed log: its size and the Merkle frontier that gives its root, in one database row. */
 final class SharingLogHead {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.json.CanonicalJson;
 import io.throughgate.json.Json;
-import io.throughgate.sharinglog.tree.MerkleHashes;
+import io.throughgate.merkle.MerkleHashes;
 
 /**
  * The text of a sharing-log entry that its Merkle leaf hash covers: canonical JSON (sorted keys, no white space) of

@@ -3,8 +3,8 @@ package io.throughgate.sharinglog;
 import java.sql.SQLException;
 import java.util.List;
 
-import io.throughgate.sharinglog.tree.ConsistencyProofs;
-import io.throughgate.sharinglog.tree.MerkleTree;
+import io.throughgate.merkle.ConsistencyProofs;
+import io.throughgate.merkle.MerkleTree;
 
 /**
  * Makes inclusion proofs from the stored leaf hashes. The tree of the latest size asked for is kept in memory

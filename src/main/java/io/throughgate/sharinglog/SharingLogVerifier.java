@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.throughgate.merkle.MerkleFrontier;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
-import io.throughgate.sharinglog.tree.MerkleFrontier;
 
 /**
  * Checks the whole indexed log in one pass, in log order:

@@ -40,7 +40,7 @@ class ArchitectureTest {
                         "io.throughgate.identity..", "io.throughgate.deliver.crypto..", "io.throughgate.kafka..")
                 .layer("Technical").definedBy("io.throughgate.json..", "io.throughgate.pki..",
                         "io.throughgate.database..", "io.throughgate.contract..", "io.throughgate.failure..",
-                        "io.throughgate.api..", "io.throughgate.config..")
+                        "io.throughgate.api..", "io.throughgate.config..", "io.throughgate.merkle..")
                 .whereLayer("Edges").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Steps").mayOnlyBeAccessedByLayers("Edges")
                 .whereLayer("Log").mayOnlyBeAccessedByLayers("Edges", "Steps")

@@ -19,11 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.throughgate.json.Json;
+import io.throughgate.merkle.InclusionProofs;
+import io.throughgate.merkle.MerkleHashes;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
-import io.throughgate.sharinglog.tree.InclusionProofs;
-import io.throughgate.sharinglog.tree.MerkleHashes;
 
 /**
  * Verifies, offline, an export of sharing-log entries that the hub gives a data protection officer (format

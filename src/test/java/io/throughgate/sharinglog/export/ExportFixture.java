@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.json.CanonicalJson;
+import io.throughgate.merkle.MerkleHashes;
+import io.throughgate.merkle.MerkleTree;
 import io.throughgate.sharinglog.checkpoint.Checkpoint;
 import io.throughgate.sharinglog.checkpoint.LogSigningKey;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
 import io.throughgate.sharinglog.checkpoint.TestLogKeys;
-import io.throughgate.sharinglog.tree.MerkleHashes;
-import io.throughgate.sharinglog.tree.MerkleTree;
 
 /**
  * An export as the hub makes it: five sharing-log entries in canonical JSON, a tree of them, a checkpoint signed

@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

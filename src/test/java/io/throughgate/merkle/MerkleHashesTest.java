@@ -1,6 +1,6 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
-import static io.throughgate.sharinglog.tree.ReferenceMerkle.hex;
+import static io.throughgate.merkle.ReferenceMerkle.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

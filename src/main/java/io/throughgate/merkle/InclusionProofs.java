@@ -1,7 +1,8 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Verifies Merkle inclusion proofs with the algorithm of RFC 9162 (Certificate Transparency version 2.0) section
@@ -25,17 +26,30 @@ public final class InclusionProofs {
      *         a negative index or size, and an empty tree (which includes no leaf). Never throws.
      */
     public static boolean verify(long index, long treeSize, byte[] leafHash, List<byte[]> proof, byte[] root) {
-        if (!isHash(leafHash) || !isHash(root) || proof == null || index < 0) {
-            return false;
+        return isHash(root) && rootFrom(index, treeSize, leafHash, proof).map(r -> MessageDigest.isEqual(r, root))
+                .orElse(false);
+    }
+
+    /**
+     * The root that a proof leads to from a leaf at an index of a tree of the given size: steps 1 to 4 of the
+     * verification, and the size check of step 5. The caller then compares it with a root it trusts, or checks a
+     * signature over it (a delivery batch's root).
+     *
+     * @return the root hash, or empty when the proof cannot belong to a leaf at this index of a tree of this size,
+     *         or any value is null or wrongly sized; never throws
+     */
+    public static Optional<byte[]> rootFrom(long index, long treeSize, byte[] leafHash, List<byte[]> proof) {
+        if (!isHash(leafHash) || proof == null || index < 0) {
+            return Optional.empty();
         }
         for (byte[] p : proof) {
             if (!isHash(p)) {
-                return false;
+                return Optional.empty();
             }
         }
         // 1. Compare leaf_index against tree_size. If leaf_index is greater than or equal to tree_size, fail.
         if (index >= treeSize) {
-            return false;
+            return Optional.empty();
         }
         // 2. Set fn to leaf_index and sn to tree_size - 1.
         long fn = index;
@@ -46,7 +60,7 @@ public final class InclusionProofs {
         for (byte[] p : proof) {
             // a. If sn is 0, then stop the iteration and fail the proof verification.
             if (sn == 0) {
-                return false;
+                return Optional.empty();
             }
             // b. If LSB(fn) is set, or if fn is equal to sn, then:
             if ((fn & 1) == 1 || fn == sn) {
@@ -68,9 +82,8 @@ public final class InclusionProofs {
             fn >>>= 1;
             sn >>>= 1;
         }
-        // 5. Compare sn to 0. Compare r against the root_hash. If sn is equal to 0 and r and the root_hash are equal,
-        // then the log has proven the inclusion of hash. Otherwise, fail the proof verification.
-        return sn == 0 && MessageDigest.isEqual(r, root);
+        // 5. Compare sn to 0 (the comparison of r with the root is the caller's).
+        return sn == 0 ? Optional.of(r) : Optional.empty();
     }
 
     private static boolean isHash(byte[] value) {

@@ -1,7 +1,7 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
-import static io.throughgate.sharinglog.tree.ReferenceMerkle.hex;
-import static io.throughgate.sharinglog.tree.ReferenceMerkle.mth;
+import static io.throughgate.merkle.ReferenceMerkle.hex;
+import static io.throughgate.merkle.ReferenceMerkle.mth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.throughgate.sharinglog.tree;
+package io.throughgate.merkle;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
