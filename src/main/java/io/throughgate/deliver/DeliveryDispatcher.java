@@ -48,8 +48,9 @@ import io.throughgate.sharinglog.SharingLogEvents;
 import io.throughgate.sharinglog.SharingLogLeaf;
 
 /**
- * Deliver steps: seals each recipient's record (the hub's signature over the value bound to its delivery, the
- * recipient's pseudonym as the key, CloudEvents headers), writes the deliveries and their sharing-log entries in one Kafka transaction, and
+ * Deliver steps: seals each recipient's record (its value bound to its delivery as a leaf of the transaction's signed
+ * batch, the recipient's pseudonym as the key, CloudEvents headers), writes the deliveries and their sharing-log
+ * entries in one Kafka transaction, and
  * answers with the receipt once it commits. A failure before the commit releases the claim and nothing is visible;
  * a failure after it keeps the claim, so that a retry gets the receipt and nothing is delivered twice.
  */
@@ -94,7 +95,7 @@ public class DeliveryDispatcher {
         }
         receipts = new ReceiptStore(database, this::committedReceipt, DeliveryDeadlines.abandonedAfter(config
                 .queueWait()));
-        writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + node.get(), config.writers());
+        writer = new DeliveryWriter(kafka.clientProperties(), "throughgate-" + node.get(), config.writers(), signer);
     }
 
     /** The receipt of a record the sharing log shows was delivered (up to date: once it holds every commit). */
@@ -120,6 +121,7 @@ public class DeliveryDispatcher {
     /** Queues the record's deliveries and sharing-log entries for the next transaction. */
     public IngestContext deliver(IngestContext context) {
         List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
         List<IngestContext.Gated> delivered = new ArrayList<>();
         List<IngestContext.Gated> withheld = new ArrayList<>();
         for (IngestContext.Gated gated : context.gated()) {
@@ -131,13 +133,14 @@ public class DeliveryDispatcher {
             String topic = Topics.inbox(gated.delivery().recipient().code());
             SignedDeliveryInput signed = signedInput(gated, topic);
             messages.add(new ProducerRecord<>(topic, null, recipientKey(context, gated), value, DeliveryHeaders.of(
-                    gated.gated().value(), signed, signer.sign(signed, value))));
+                    gated.gated().value(), signed)));
+            leaves.add(signed.leafHash(value));
             delivered.add(gated);
         }
         CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
         if (messages.isEmpty() && withheld.isEmpty()) {
             written.complete(List.of());
-        } else if (!writer.submit(new DeliveryBatch(messages, landed -> logEntries(context, delivered, messages,
+        } else if (!writer.submit(new DeliveryBatch(messages, leaves, landed -> logEntries(context, delivered, messages,
                 withheld, landed), written, context.arrivedAt() + config.queueWait().toNanos()))) {
             written.completeExceptionally(new TimeoutException("the delivery queue is full"));
         }

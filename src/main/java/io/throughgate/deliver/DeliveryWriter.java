@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import io.throughgate.deliver.crypto.DeliverySigner;
+
 /**
  * Writes records' deliveries and sharing-log events to Kafka in transactions, on a few writer threads that each
- * group the records waiting into one transaction. Transactional ids are {@code <prefix>-<n>}, stable per hub node
+ * group the records waiting into one transaction and sign its deliveries, one batch per inbox. Transactional ids are {@code <prefix>-<n>}, stable per hub node
  * so that a restarted node fences its previous incarnation.
  */
 public final class DeliveryWriter implements AutoCloseable {
@@ -21,11 +23,13 @@ public final class DeliveryWriter implements AutoCloseable {
      * @param clientProperties the Kafka connection settings
      * @param transactionalIdPrefix unique per hub node, e.g. {@code throughgate-<node>}
      * @param threads how many writers (each with its own producer)
+     * @param signer signs each transaction's deliveries, one batch per inbox
      */
-    public DeliveryWriter(Map<String, Object> clientProperties, String transactionalIdPrefix, int threads) {
+    public DeliveryWriter(Map<String, Object> clientProperties, String transactionalIdPrefix, int threads,
+            DeliverySigner signer) {
         for (int i = 0; i < threads; i++) {
             TransactionalWriter writer = new TransactionalWriter(clientProperties, transactionalIdPrefix + "-" + i,
-                    queue);
+                    queue, signer);
             Thread thread = new Thread(writer, "delivery-writer-" + i);
             thread.setDaemon(true);
             thread.start();

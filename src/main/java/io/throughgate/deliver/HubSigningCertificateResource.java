@@ -31,9 +31,12 @@ public class HubSigningCertificateResource {
     @GET
     @Produces(PEM_CHAIN)
     @Operation(summary = "The hub's delivery signing certificate", description = "PEM, leaf first. Every delivered "
-            + "message carries tg_signature (base64 DER ECDSA, SHA-256, over the value bound to its recipient, "
-            + "topic, agreement and id: docs/subscribing.md) and tg_signature_key_id, which is the first 16 hex characters of the SHA-256 of this certificate's DER encoding; the same key "
-            + "id is in the Throughgate-Signature-Key-Id header of this answer.")
+            + "message carries tg_signature (base64 DER ECDSA, SHA-256, over the root of its batch's Merkle tree, "
+            + "whose leaf for the message binds the value to its recipient, topic, agreement and id; the message's "
+            + "place in the batch is in tg_batch_size, tg_batch_leaf_index and tg_batch_audit_path: "
+            + "docs/subscribing.md) and tg_signature_key_id, which is the first 16 hex characters of the SHA-256 of "
+            + "this certificate's DER encoding; the same key id is in the Throughgate-Signature-Key-Id header of "
+            + "this answer.")
     @APIResponse(responseCode = "200", description = "The certificate chain", content = @Content(mediaType = PEM_CHAIN))
     public Response certificate() throws IOException {
         return Response.ok(Files.readString(Path.of(config.signingCertificate())), PEM_CHAIN)

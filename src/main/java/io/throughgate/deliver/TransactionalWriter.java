@@ -3,6 +3,7 @@ package io.throughgate.deliver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -11,15 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import io.throughgate.deliver.crypto.BatchProof;
+import io.throughgate.deliver.crypto.DeliverySigner;
+
 /**
  * One writer thread with its own transactional producer. It takes the records waiting in the queue (group commit),
- * writes all their deliveries, then their sharing-log events, and commits them in one Kafka transaction: a
- * {@code read_committed} subscriber sees all of a record's messages or none. A failed transaction is aborted and
+ * signs their deliveries with one signature per inbox (over the Merkle tree of that inbox's deliveries), writes them,
+ * then their sharing-log events, and commits them in one Kafka transaction: a {@code read_committed} subscriber sees
+ * all of a record's messages or none. A failed transaction is aborted and
  * every record in it fails, so the hub answers 503 and the sender retries.
  */
 final class TransactionalWriter implements Runnable {
@@ -30,11 +36,12 @@ final class TransactionalWriter implements Runnable {
 
     private final Map<String, Object> properties;
     private final BlockingQueue<DeliveryBatch> queue;
+    private final DeliverySigner signer;
     private KafkaProducer<String, byte[]> producer;
     private volatile boolean running = true;
 
     TransactionalWriter(Map<String, Object> clientProperties, String transactionalId,
-            BlockingQueue<DeliveryBatch> queue) {
+            BlockingQueue<DeliveryBatch> queue, DeliverySigner signer) {
         Map<String, Object> settings = new HashMap<>(clientProperties);
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -56,6 +63,7 @@ final class TransactionalWriter implements Runnable {
                 .toMillis());
         this.properties = settings;
         this.queue = queue;
+        this.signer = signer;
     }
 
     void stop() {
@@ -95,6 +103,7 @@ final class TransactionalWriter implements Runnable {
             if (batch.isEmpty()) {
                 return;
             }
+            signPerInbox(batch);
             current.beginTransaction();
             List<List<Future<RecordMetadata>>> sent = new ArrayList<>();
             for (DeliveryBatch record : batch) {
@@ -128,6 +137,33 @@ final class TransactionalWriter implements Runnable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 running = false;
+            }
+        }
+    }
+
+    /**
+     * Signs the transaction's deliveries with one signature per inbox: each inbox's deliveries, in the order they are
+     * written, are one batch, signed once over their Merkle tree; each message's proof goes in its headers. One batch
+     * per inbox rather than one for the whole transaction: a signature, root or audit path shared between two
+     * agencies' copies of a record would let them link the copies, which a pseudonymising flow must prevent (decision
+     * records 0014 and 0019).
+     */
+    private void signPerInbox(List<DeliveryBatch> batch) {
+        Map<String, List<Integer>> byInbox = new LinkedHashMap<>();
+        List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        for (DeliveryBatch record : batch) {
+            for (int i = 0; i < record.deliveries().size(); i++) {
+                ProducerRecord<String, byte[]> message = record.deliveries().get(i);
+                byInbox.computeIfAbsent(message.topic(), topic -> new ArrayList<>()).add(messages.size());
+                messages.add(message);
+                leaves.add(record.leafHashes().get(i));
+            }
+        }
+        for (List<Integer> inbox : byInbox.values()) {
+            List<BatchProof> proofs = signer.signBatch(inbox.stream().map(leaves::get).toList());
+            for (int i = 0; i < inbox.size(); i++) {
+                DeliveryHeaders.addProof(messages.get(inbox.get(i)).headers(), proofs.get(i));
             }
         }
     }

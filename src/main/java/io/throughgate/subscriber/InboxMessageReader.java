@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.throughgate.deliver.crypto.BatchProof;
 import io.throughgate.deliver.crypto.DeliveryVerifier;
+import io.throughgate.deliver.crypto.SignedBatchRoot;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.json.Json;
 import io.throughgate.withdrawal.WithdrawalNotice;
@@ -22,7 +24,8 @@ import io.throughgate.withdrawal.WithdrawalNotice;
  * Opens one message of an agency's inbox topic ({@code tg.inbox.<agency-code>}) the way a partner should: first
  * proves that the hub sent it unchanged, then decrypts the fields the hub encrypted for the agency. Every check is
  * below, in order, with why it matters; a message that fails any of them is {@link Reading.Rejected rejected} and
- * must not be used. Pure (no Kafka connection, no files, no clock) and thread-safe.
+ * must not be used. No Kafka connection, no files, no clock; thread-safe. It remembers the batch roots whose
+ * signature it has verified, so that a batch's other messages cost a few hashes each, not a signature check.
  *
  * <p>
  * The inbox also carries the hub's own notices ({@code ce_type} {@code io.throughgate.notice.<type>.v<version>}),
@@ -31,9 +34,11 @@ import io.throughgate.withdrawal.WithdrawalNotice;
  * have no encrypted fields).
  *
  * <p>
- * What the signature covers ({@link SignedDeliveryInput}): the value's SHA-256, bound to the recipient (this
- * agency, never the message's claim), the topic the message was read from, the agreement id and version, the
- * message id ({@code ce_id}) and the signing key's id. A message copied into another agency's inbox, or relabelled
+ * What the signature covers: the hub signs each delivery batch once, over the root of a Merkle tree
+ * ({@link SignedBatchRoot}) whose leaves are the batch's {@link SignedDeliveryInput signed inputs}. A message's leaf
+ * binds the value's SHA-256 to the recipient (this agency, never the message's claim), the topic the message was
+ * read from, the agreement id and version, the message id ({@code ce_id}) and the signing key's id; its audit path
+ * leads from that leaf to the signed root. A message copied into another agency's inbox, or relabelled
  * with another agreement or id, does not verify. The other CloudEvents headers are not signed, so this reader trusts
  * the signed value for the record's type and sender and rejects a message whose headers ({@code ce_id},
  * {@code ce_source}, {@code ce_type}) disagree with it. The Kafka key is reported as received.
@@ -55,6 +60,7 @@ public final class InboxMessageReader {
     private final X509Certificate hubSigningCertificate;
     private final String hubKeyId;
     private final EncryptedFields encryptedFields;
+    private final VerifiedRoots verifiedRoots = new VerifiedRoots();
 
     /**
      * @param agency the code of the agency whose inbox is read, e.g. {@code yoi-feltham}: a notice must be addressed
@@ -108,7 +114,7 @@ public final class InboxMessageReader {
     }
 
     /**
-     * Steps 1 to 4, for records and notices alike: the hub signed the value for this agency's inbox, and nothing
+     * Steps 1 to 6, for records and notices alike: the hub signed the value for this agency's inbox, and nothing
      * changed it since.
      *
      * @return the value's bytes, verified
@@ -136,9 +142,9 @@ public final class InboxMessageReader {
         if (!agency.equals(recipient)) {
             throw new Rejection("the message is addressed to " + recipient + ", not to " + agency);
         }
-        // 4. tg_signature: base64 of a DER ECDSA P-256 signature over the signed input (SignedDeliveryInput): this
-        // agency, the topic read from, the agreement, the message id, the key id and the SHA-256 of the value's
-        // exact bytes, as received. Verify before parsing: re-serialised JSON would have different bytes.
+        // 4. The signed input (SignedDeliveryInput): this agency, the topic read from, the agreement, the message
+        // id, the key id and the SHA-256 of the value's exact bytes, as received. Verify before parsing:
+        // re-serialised JSON would have different bytes.
         SignedDeliveryInput input;
         try {
             input = new SignedDeliveryInput(agency, message.topic(), optional(message, "tg_agreement_id"), optional(
@@ -146,27 +152,38 @@ public final class InboxMessageReader {
         } catch (IllegalArgumentException e) {
             throw new Rejection("a header of the signed input holds a line break");
         }
-        if (!DeliveryVerifier.verify(input, value, required(message, "tg_signature"), hubSigningCertificate)) {
+        // 5. The batch: tg_batch_size, tg_batch_leaf_index and tg_batch_audit_path lead from the input's leaf hash,
+        // SHA-256(0x00 || input), to the root of the batch's Merkle tree (RFC 9162 section 2.1.3.2). A path that
+        // does not fit the index and size is refused here; a changed one leads to another root, which step 6 refuses.
+        BatchProof proof = new BatchProof(number(message, "tg_batch_leaf_index"), number(message, "tg_batch_size"),
+                BatchProof.parseAuditPath(required(message, "tg_batch_audit_path")).orElseThrow(() -> new Rejection(
+                        "tg_batch_audit_path is not a comma-separated list of 64-digit lowercase hex hashes")),
+                required(message, "tg_signature"));
+        SignedBatchRoot root = DeliveryVerifier.signedRoot(input, value, proof).orElseThrow(() -> new Rejection(
+                "tg_batch_audit_path does not fit leaf " + proof.leafIndex() + " of a batch of " + proof.treeSize()));
+        // 6. tg_signature: base64 of a DER ECDSA P-256 signature over the batch root (SignedBatchRoot: the key id,
+        // the tree size and the root). One signature covers the whole batch, so a verified one is remembered.
+        if (!verifiedRoots.verify(root, proof.signature(), hubSigningCertificate)) {
             throw new Rejection("tg_signature does not verify with the hub key " + hubKeyId + " for " + agency
-                    + " on " + message.topic() + ": the value or its agreement or id headers were changed after the "
-                    + "hub signed it, it was signed for another inbox, or the hub did not sign it");
+                    + " on " + message.topic() + ": the value, its agreement or id headers or its batch proof were "
+                    + "changed after the hub signed it, it was signed for another inbox, or the hub did not sign it");
         }
         return value;
     }
 
-    /** Steps 5 to 8, for a record whose value {@link #verifiedValue} verified. */
+    /** Steps 7 to 10, for a record whose value {@link #verifiedValue} verified. */
     private OpenedMessage open(ConsumerRecord<String, byte[]> message, byte[] value) throws Rejection {
-        // 5. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
+        // 7. The value is the gated record, UTF-8 JSON (content-type application/json): an object.
         ObjectNode record = parse(value);
         String recordId = field(record, "recordId");
         String type = field(record, "type");
         String sender = field(record, "sender");
         String schemaVersion = field(record, "schemaVersion");
-        // 6. The CloudEvents headers other than ce_id are not signed: they must say what the signed value says.
+        // 8. The CloudEvents headers other than ce_id are not signed: they must say what the signed value says.
         expect(message, "ce_id", recordId);
         expect(message, "ce_source", SOURCE_PREFIX + sender);
         expect(message, "ce_type", TYPE_PREFIX + type + ".v" + schemaVersion);
-        // 7. tg_agreement_id and tg_agreement_version (signed): under which agreement the record came (and so
+        // 9. tg_agreement_id and tg_agreement_version (signed): under which agreement the record came (and so
         // which purposes it may be used for, and which pseudonyms its key belongs to).
         String agreement = required(message, "tg_agreement_id");
         int agreementVersion;
@@ -175,7 +192,7 @@ public final class InboxMessageReader {
         } catch (NumberFormatException e) {
             throw new Rejection("tg_agreement_version is not a number");
         }
-        // 8. Decrypt every {"encrypted": ...} field with this agency's key. A field this agency cannot open
+        // 10. Decrypt every {"encrypted": ...} field with this agency's key. A field this agency cannot open
         // (encrypted for someone else, changed, or bound to another record, field or recipient) rejects the
         // message rather than passing it on half-read.
         try {
@@ -213,6 +230,15 @@ public final class InboxMessageReader {
         if (!received.equals(signed)) {
             throw new Rejection("header " + name + " is " + received + ", but the signed value says " + signed);
         }
+    }
+
+    /** A header that must be a non-negative decimal number, below 2^63. */
+    private static long number(ConsumerRecord<String, byte[]> message, String name) throws Rejection {
+        String text = required(message, name);
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new Rejection(name + " is not a decimal number");
+        }
+        return Long.parseLong(text);
     }
 
     /** A header's text, or empty when it is absent (the agreement headers of a notice from the hub). */

@@ -36,7 +36,10 @@ public final class SubscribeCommand {
             An example subscriber for partners (see docs/subscribing.md). Reads the agency's inbox topic
             tg.inbox.CODE with isolation.level=read_committed and, for each message: checks that
             tg_signature_algorithm is SHA256withECDSA and tg_signature_key_id is the key id of the hub signing
-            certificate, and verifies tg_signature over the value's exact bytes. Then, for a record: checks that
+            certificate; hashes the value's exact bytes bound to CODE, the topic, the agreement, ce_id and the key
+            id (the message's leaf); follows tg_batch_audit_path from the leaf at tg_batch_leaf_index to the root
+            of a batch of tg_batch_size; and verifies tg_signature over that root (once per batch: the hub signs
+            each inbox's messages of one transaction together). Then, for a record: checks that
             ce_id, ce_source and ce_type agree with the signed value, decrypts every {"encrypted": ...} field
             with the agency's key, and prints one JSON line on standard output:
               {"recordId", "type", "from", "agreement", "agreementVersion", "key", "record"}

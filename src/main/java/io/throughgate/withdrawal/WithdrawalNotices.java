@@ -181,10 +181,11 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
         String topic = Topics.inbox(notice.recipient());
         SignedDeliveryInput signed = SignedDeliveryInput.ofNotice(notice.recipient(), topic, notice.noticeId(), signer
                 .keyId());
-        List<Header> headers = DeliveryHeaders.ofNotice(signed, WithdrawalNotice.CE_TYPE, clock.instant().toString(),
-                signer.sign(signed, value));
-        producer.get().send(new ProducerRecord<>(topic, null, notice.subjectPseudonym(),
-                value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        List<Header> headers = DeliveryHeaders.ofNotice(signed, WithdrawalNotice.CE_TYPE, clock.instant().toString());
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, null, notice.subjectPseudonym(), value,
+                headers);
+        DeliveryHeaders.addProof(message.headers(), signer.signAlone(signed, value));
+        producer.get().send(message).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.merkle.MerkleHashes;
 import io.throughgate.testing.Inboxes;
 
 /**
@@ -39,6 +40,9 @@ class DeliveryWriterTest {
     @Inject
     KafkaConnection kafka;
 
+    @Inject
+    DeliveryDispatcher dispatcher;
+
     @Test
     void aRefusedSharingLogEventLeavesNoneOfTheRecordsDeliveriesVisible() throws Exception {
         String inbox = "tg.test.inbox-" + UUID.randomUUID();
@@ -46,7 +50,7 @@ class DeliveryWriterTest {
         createTopics(inbox, log);
 
         try (DeliveryWriter writer = new DeliveryWriter(kafka.clientProperties(), "writer-test-" + UUID.randomUUID(),
-                1)) {
+                1, dispatcher.signer())) {
             DeliveryBatch refused = record(inbox, log, "refused", LOG_TOPIC_MAX_MESSAGE_BYTES * 10);
             assertTrue(writer.submit(refused), "queued");
             ExecutionException failure = assertThrows(ExecutionException.class,
@@ -72,7 +76,7 @@ class DeliveryWriterTest {
 
     private static DeliveryBatch record(String inbox, String log, String key, int logEventBytes) {
         ProducerRecord<String, byte[]> delivery = new ProducerRecord<>(inbox, key, bytes("delivery"));
-        return new DeliveryBatch(List.of(delivery),
+        return new DeliveryBatch(List.of(delivery), List.of(MerkleHashes.leafHash(bytes(key))),
                 (List<RecordMetadata> landed) -> List.of(new ProducerRecord<>(log, key, incompressible(
                         logEventBytes))),
                 new CompletableFuture<>(), System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos());

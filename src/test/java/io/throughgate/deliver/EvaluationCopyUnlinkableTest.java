@@ -52,11 +52,13 @@ class EvaluationCopyUnlinkableTest {
             "/body/supervisingYot", "/body/releaseType", "/subject/dateOfBirth", "/body/releaseAddress/postcode");
     /**
      * The headers that say how a message is encoded and signed and which public agency or agreement version it
-     * concerns: the same for many copies of many records.
+     * concerns, and the size of its signed batch and its place in it (small counts): the same for many copies of many
+     * records. The batch signature and each hash of the audit path are compared: a shared one would link the copies.
      */
     private static final Set<String> PROTOCOL_HEADERS = Set.of("header:ce_specversion", "header:ce_source",
             "header:ce_type", "header:ce_dataschema", "header:content-type", "header:tg_signature_algorithm",
-            "header:tg_signature_key_id", "header:tg_recipient", "header:tg_agreement_version");
+            "header:tg_signature_key_id", "header:tg_recipient", "header:tg_agreement_version",
+            "header:tg_batch_size", "header:tg_batch_leaf_index");
 
     @Inject
     KafkaConnection kafka;
@@ -126,14 +128,23 @@ class EvaluationCopyUnlinkableTest {
     }
 
     /**
-     * Every text of a message: its key, each header by name ({@code header:ce_id}) and each text value of its JSON
-     * by pointer. Numbers and booleans say nothing that could link two copies, so they are left out.
+     * Every text of a message: its key, each header by name ({@code header:ce_id}; each hash of the audit path as
+     * {@code header:tg_batch_audit_path/<n>}) and each text value of its JSON by pointer. Numbers and booleans say nothing that could link two copies, so they are left out.
      */
     private static Map<String, String> items(ConsumerRecord<String, byte[]> message) {
         Map<String, String> items = new HashMap<>();
         items.put("key", message.key());
         for (Header header : message.headers()) {
-            items.put("header:" + header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            String text = new String(header.value(), StandardCharsets.UTF_8);
+            if (header.key().equals(DeliveryHeaders.BATCH_AUDIT_PATH)) {
+                // Each hash on its own: a hash shared by two paths means a tree shared by two agencies.
+                String[] hashes = text.isEmpty() ? new String[0] : text.split(",");
+                for (int i = 0; i < hashes.length; i++) {
+                    items.put("header:" + header.key() + "/" + i, hashes[i]);
+                }
+            } else {
+                items.put("header:" + header.key(), text);
+            }
         }
         try {
             texts(JSON.readTree(message.value()), "", items);

@@ -35,7 +35,7 @@ class InboxSubscriberTest {
         String value = SignedDeliveries.healthSummaryFor(ICB);
         ConsumerRecord<String, byte[]> good = SignedDeliveries.delivered(value);
         byte[] changed = value.replace("\"level\":\"low\"", "\"level\":\"high\"").getBytes(StandardCharsets.UTF_8);
-        ConsumerRecord<String, byte[]> tampered = SignedDeliveries.message(changed, header(good, "tg_signature"),
+        ConsumerRecord<String, byte[]> tampered = SignedDeliveries.message(changed, SignedDeliveries.proofOf(good),
                 header(good, "tg_signature_key_id"));
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(PARTITION));

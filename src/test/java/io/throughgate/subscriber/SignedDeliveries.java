@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.throughgate.deliver.crypto.BatchProof;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.FieldBinding;
 import io.throughgate.deliver.crypto.FieldEncryptor;
@@ -61,19 +64,53 @@ final class SignedDeliveries {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         DeliverySigner signer = hubSigner();
         String topic = "tg.inbox." + recipient;
-        ConsumerRecord<String, byte[]> message = message(topic, bytes, signer.sign(new SignedDeliveryInput(recipient,
-                topic, AGREEMENT, "1", recordId, signer.keyId()), bytes), signer.keyId());
+        ConsumerRecord<String, byte[]> message = message(topic, bytes, signer.signAlone(new SignedDeliveryInput(
+                recipient, topic, AGREEMENT, "1", recordId, signer.keyId()), bytes), signer.keyId());
         header(message, "tg_recipient", recipient);
         header(message, "ce_id", recordId);
         return message;
     }
 
-    /** A message with this value, signature and key id, and the other headers as the hub writes them. */
-    static ConsumerRecord<String, byte[]> message(byte[] value, String signature, String keyId) {
-        return message(TOPIC, value, signature, keyId);
+    /**
+     * The messages the hub would write for these records to the ICB in one transaction: one batch signature over
+     * the tree of their leaves, each message with its own proof.
+     */
+    static List<ConsumerRecord<String, byte[]>> deliveredInOneBatch(List<String> recordIds) {
+        DeliverySigner signer = hubSigner();
+        List<byte[]> values = recordIds.stream().map(id -> plainSummary(id).getBytes(StandardCharsets.UTF_8))
+                .toList();
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < recordIds.size(); i++) {
+            leaves.add(new SignedDeliveryInput(RECIPIENT, TOPIC, AGREEMENT, "1", recordIds.get(i), signer.keyId())
+                    .leafHash(values.get(i)));
+        }
+        List<BatchProof> proofs = signer.signBatch(leaves);
+        List<ConsumerRecord<String, byte[]>> messages = new ArrayList<>();
+        for (int i = 0; i < recordIds.size(); i++) {
+            ConsumerRecord<String, byte[]> message = message(TOPIC, values.get(i), proofs.get(i), signer.keyId());
+            header(message, "ce_id", recordIds.get(i));
+            messages.add(message);
+        }
+        return messages;
     }
 
-    private static ConsumerRecord<String, byte[]> message(String topic, byte[] value, String signature,
+    /** A health summary with no encrypted field, as the health agreement would deliver it without consent. */
+    static String plainSummary(String recordId) {
+        return """
+                {"recordId":"%s","type":"health-summary","schemaVersion":1,"sender":"yoi-feltham",\
+                "occurredAt":"2026-11-20T10:00:00Z","body":{"selfHarmRisk":{"level":"low"}}}"""
+                .formatted(recordId);
+    }
+
+    /**
+     * A message with this value, batch proof (signature included) and key id, and the other headers as the hub
+     * writes them.
+     */
+    static ConsumerRecord<String, byte[]> message(byte[] value, BatchProof proof, String keyId) {
+        return message(TOPIC, value, proof, keyId);
+    }
+
+    private static ConsumerRecord<String, byte[]> message(String topic, byte[] value, BatchProof proof,
             String keyId) {
         ConsumerRecord<String, byte[]> message = new ConsumerRecord<>(topic, 2, 41L, KEY, value);
         header(message, "ce_specversion", "1.0");
@@ -86,10 +123,29 @@ final class SignedDeliveries {
         header(message, "tg_recipient", RECIPIENT);
         header(message, "tg_agreement_id", AGREEMENT);
         header(message, "tg_agreement_version", "1");
-        header(message, "tg_signature", signature);
         header(message, "tg_signature_key_id", keyId);
         header(message, "tg_signature_algorithm", "SHA256withECDSA");
+        proof(message, proof);
         return message;
+    }
+
+    /** Sets the message's batch proof headers: the signature, the batch size, the leaf index and the audit path. */
+    static void proof(ConsumerRecord<String, byte[]> message, BatchProof proof) {
+        header(message, "tg_signature", proof.signature());
+        header(message, "tg_batch_size", Long.toString(proof.treeSize()));
+        header(message, "tg_batch_leaf_index", Long.toString(proof.leafIndex()));
+        header(message, "tg_batch_audit_path", proof.auditPathText());
+    }
+
+    /** The batch proof a message carries, read back from its headers. */
+    static BatchProof proofOf(ConsumerRecord<String, byte[]> message) {
+        return new BatchProof(Long.parseLong(text(message, "tg_batch_leaf_index")), Long.parseLong(text(message,
+                "tg_batch_size")), BatchProof.parseAuditPath(text(message, "tg_batch_audit_path")).orElseThrow(),
+                text(message, "tg_signature"));
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> message, String name) {
+        return new String(message.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     /** Replaces a header (the reader uses the last one of a name). */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.throughgate.deliver.crypto.BatchProof;
 import io.throughgate.deliver.crypto.DeliverySigner;
 import io.throughgate.deliver.crypto.SignedDeliveryInput;
 import io.throughgate.json.Json;
@@ -37,15 +38,15 @@ final class SignedNotices {
     static ConsumerRecord<String, byte[]> sent(WithdrawalNotice notice) {
         byte[] value = Json.bytes(notice);
         DeliverySigner signer = SignedDeliveries.hubSigner();
-        return message(notice, value, signer.sign(SignedDeliveryInput.ofNotice(notice.recipient(), "tg.inbox."
+        return message(notice, value, signer.signAlone(SignedDeliveryInput.ofNotice(notice.recipient(), "tg.inbox."
                 + notice.recipient(), notice.noticeId(), signer.keyId()), value), signer.keyId());
     }
 
     /**
-     * A message with this value and signature, in the notice's recipient's inbox, and the other headers as the hub
+     * A message with this value and batch proof, in the notice's recipient's inbox, and the other headers as the hub
      * writes them for the notice: no agreement headers.
      */
-    static ConsumerRecord<String, byte[]> message(WithdrawalNotice notice, byte[] value, String signature,
+    static ConsumerRecord<String, byte[]> message(WithdrawalNotice notice, byte[] value, BatchProof proof,
             String keyId) {
         ConsumerRecord<String, byte[]> message = new ConsumerRecord<>("tg.inbox." + notice.recipient(), 1, 7L, notice
                 .subjectPseudonym(), value);
@@ -56,9 +57,9 @@ final class SignedNotices {
         SignedDeliveries.header(message, "ce_time", "2026-11-25T09:41:09.004Z");
         SignedDeliveries.header(message, "content-type", "application/json");
         SignedDeliveries.header(message, "tg_recipient", notice.recipient());
-        SignedDeliveries.header(message, "tg_signature", signature);
         SignedDeliveries.header(message, "tg_signature_key_id", keyId);
         SignedDeliveries.header(message, "tg_signature_algorithm", "SHA256withECDSA");
+        SignedDeliveries.proof(message, proof);
         return message;
     }
 

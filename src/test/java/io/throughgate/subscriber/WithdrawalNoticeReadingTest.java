@@ -46,8 +46,8 @@ class WithdrawalNoticeReadingTest {
         ConsumerRecord<String, byte[]> signed = SignedNotices.sent(sent);
         byte[] changed = new String(signed.value(), StandardCharsets.UTF_8).replace("\"withdrawnOn\":\"2026-11-25\"",
                 "\"withdrawnOn\":\"2026-12-25\"").getBytes(StandardCharsets.UTF_8);
-        ConsumerRecord<String, byte[]> message = SignedNotices.message(sent, changed, SignedNotices.header(signed,
-                "tg_signature"), reader.hubKeyId());
+        ConsumerRecord<String, byte[]> message = SignedNotices.message(sent, changed, SignedDeliveries.proofOf(signed),
+                reader.hubKeyId());
 
         Reading.Rejected rejected = assertInstanceOf(Reading.Rejected.class, reader.read(message));
         assertTrue(rejected.reason().startsWith("tg_signature does not verify with the hub key " + reader.hubKeyId()

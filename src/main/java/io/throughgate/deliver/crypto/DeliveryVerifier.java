@@ -9,7 +9,9 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
+import io.throughgate.merkle.InclusionProofs;
 import io.throughgate.pki.BouncyCastle;
 
 /**
@@ -25,12 +27,29 @@ public final class DeliveryVerifier {
     }
 
     /**
-     * Whether a signature is the hub's signature of this value delivered as the input says
-     * ({@link SignedDeliveryInput#bytes}).
+     * Whether a message is this value delivered as the input says, in a batch the hub signed, step by step:
+     * <ol>
+     * <li>the leaf: {@code SHA-256(0x00 || input)} ({@link SignedDeliveryInput#leafHash});</li>
+     * <li>the root: from the leaf, its index, the tree size and the audit path, by RFC 9162 section 2.1.3.2; a path
+     * that does not fit the index and size: false;</li>
+     * <li>the signature over the batch's {@link SignedBatchRoot} with that root, the tree size and the input's key
+     * id ({@link #verify(byte[], String, X509Certificate)}).</li>
+     * </ol>
      */
-    public static boolean verify(SignedDeliveryInput delivery, byte[] value, String base64Signature,
+    public static boolean verify(SignedDeliveryInput delivery, byte[] value, BatchProof proof,
             X509Certificate signingCertificate) {
-        return verify(delivery.bytes(value), base64Signature, signingCertificate);
+        return signedRoot(delivery, value, proof).map(root -> verify(root.bytes(), proof.signature(),
+                signingCertificate)).orElse(false);
+    }
+
+    /**
+     * Steps 1 and 2 of {@link #verify(SignedDeliveryInput, byte[], BatchProof, X509Certificate)}: the batch root the
+     * message's proof leads to, which the signature must cover; empty when the proof does not fit.
+     */
+    public static Optional<SignedBatchRoot> signedRoot(SignedDeliveryInput delivery, byte[] value,
+            BatchProof proof) {
+        return InclusionProofs.rootFrom(proof.leafIndex(), proof.treeSize(), delivery.leafHash(value), proof
+                .auditPath()).map(root -> new SignedBatchRoot(delivery.keyId(), proof.treeSize(), root));
     }
 
     /**

@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import io.throughgate.merkle.MerkleHashes;
+
 /**
  * What the hub's signature on a message covers: not the value alone but the value bound to its delivery, so that a
  * message copied into another agency's inbox, or relabelled with another agreement or record id, no longer
- * verifies. The signed bytes are this text, UTF-8, each line ending in one line feed (U+000A), in this order:
+ * verifies. It is the message's leaf in its batch's Merkle tree ({@link #leafHash}), whose root the hub signs
+ * ({@link SignedBatchRoot}). The leaf's bytes are this text, UTF-8, each line ending in one line feed (U+000A), in this order:
  *
  * <pre>
  * throughgate-signed-delivery-v1
@@ -59,6 +62,14 @@ public record SignedDeliveryInput(String recipient, String topic, String agreeme
                 + "\nagreement-version:" + agreementVersion + "\nrecord-id:" + recordId + "\nkey-id:" + keyId
                 + "\nvalue-sha256:" + HexFormat.of().formatHex(sha256(value)) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * This delivery's leaf in its batch's Merkle tree: {@code SHA-256(0x00 || bytes(value))}, the leaf hash of
+     * RFC 9162 section 2.1.1 ({@link SignedBatchRoot}).
+     */
+    public byte[] leafHash(byte[] value) {
+        return MerkleHashes.leafHash(bytes(value));
     }
 
     private static byte[] sha256(byte[] value) {
