@@ -6,6 +6,7 @@ import java.util.Arrays;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.throughgate.benchmark.BenchmarkCommand;
+import io.throughgate.cli.KafkaBrokerCommand;
 import io.throughgate.cli.LintCommand;
 import io.throughgate.cli.PseudonymKeysCommand;
 import io.throughgate.cli.SharingLogCommand;
@@ -39,7 +40,9 @@ public final class Main {
                               fails; verify-export: check a data protection officer's export offline;
                               witness: check the hub's latest checkpoint extends the last one seen
               benchmark       measure the hub (single and batch ingestion, latency, memory) against its own
-                              broker on this machine and compare with the performance targets
+                              broker on this machine and compare with the performance targets; --replicas
+                              measures one and two replicas on a broker process and PostgreSQL
+              kafka-broker    run the in-process broker in a process of its own, for replicas on one machine
               help            show this text
 
             'COMMAND --help' explains a command's options.
@@ -63,6 +66,7 @@ public final class Main {
             case "subscribe" -> System.exit(SubscribeCommand.run(options, System.out, System.err));
             case "sharing-log" -> System.exit(SharingLogCommand.run(options, System.out, System.err));
             case "benchmark" -> System.exit(BenchmarkCommand.run(options, System.out, System.err));
+            case "kafka-broker" -> System.exit(KafkaBrokerCommand.run(options, System.out, System.err));
             case "help", "--help", "-h" -> printUsage(System.out, 0);
             default -> {
                 System.err.println("unknown command '" + command + "'");

@@ -65,6 +65,30 @@ public final class CommandOptions {
         return Optional.ofNullable(values.get(option));
     }
 
+    /**
+     * An option's value as a whole number within bounds.
+     *
+     * @return the number given, or the fallback when the option was not given
+     * @throws IllegalArgumentException naming the option and the bounds if the value is not a whole number within
+     *         them
+     */
+    public int intValue(String option, int fallback, int least, int most) {
+        String text = values.get(option);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= least && value <= most) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + ": '" + text + "' is not a whole number from " + least + " to "
+                + most);
+    }
+
     /** The positional arguments, in order. */
     public List<String> positional() {
         return List.copyOf(positional);

@@ -14,9 +14,14 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
+import io.throughgate.Main;
+import io.throughgate.cli.KafkaBrokerCommand;
 import io.throughgate.testing.KafkaBrokerTestResource;
 
-/** The Kafka broker in a JVM of its own, on fixed ports and a data folder that survive a SIGKILL. */
+/**
+ * The Kafka broker in a JVM of its own (the {@code kafka-broker} command), on fixed ports and a data folder that
+ * survive a SIGKILL.
+ */
 final class FaultBroker implements AutoCloseable {
 
     private final int port = KafkaBrokerTestResource.freePort();
@@ -26,14 +31,15 @@ final class FaultBroker implements AutoCloseable {
         int controllerPort = KafkaBrokerTestResource.freePort();
         process = new ChildProcess("Kafka broker", List.of("-Xmx384m",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classPath(),
-                FaultBrokerMain.class.getName(), folder.resolve("kafka").toAbsolutePath().toString(), String.valueOf(
-                        port),
-                String.valueOf(controllerPort)), Map.of(), folder.resolve("kafka.log"));
+                Main.class.getName(), "kafka-broker", "--data", folder.resolve("kafka").toAbsolutePath().toString(),
+                "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort)), Map.of(),
+                folder
+                        .resolve("kafka.log"));
     }
 
     /** Starts (or restarts) the broker and waits until it answers clients. */
     void start() {
-        process.start(() -> process.printedSinceStart(FaultBrokerMain.READY), Duration.ofSeconds(180));
+        process.start(() -> process.printedSinceStart(KafkaBrokerCommand.READY), Duration.ofSeconds(180));
     }
 
     /** Kills the broker with SIGKILL. */
