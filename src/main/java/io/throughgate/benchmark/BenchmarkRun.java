@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** One benchmark run: starts the hub, runs every phase against it and its broker, stops it, reports. */
 final class BenchmarkRun {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final String RAW_LATENCY_TOPIC = "tg.benchmark.raw-latency";
     private static final String INBOX = "tg.inbox." + SampleRecords.RECIPIENT;
 
@@ -48,7 +44,7 @@ final class BenchmarkRun {
                 HubClient client = new HubClient(settings.certsDir(), SampleRecords.SENDER, settings.httpsPort(),
                         connections);
                 progress) {
-            awaitReady(hub, client);
+            hub.awaitReady(client, settings.hubLog());
             out.println("hub ready, pid " + hub.pid());
             BenchmarkKafka kafka = new BenchmarkKafka(settings.kafkaPort());
             kafka.createTopics(RawProducerPhase.TOPIC, RAW_LATENCY_TOPIC);
@@ -92,23 +88,6 @@ final class BenchmarkRun {
                     kafka.consumerAtEnd(RAW_LATENCY_TOPIC),
                     message -> message.key(), progress);
         }
-    }
-
-    private void awaitReady(HubProcess hub, HubClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            requireAlive(hub);
-            try {
-                if (client.get("/q/health/ready").toCompletableFuture().get(5, TimeUnit.SECONDS).status() == 200) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the hub was not ready within " + READY_TIMEOUT.toMinutes()
-                + " minutes; see " + settings.hubLog());
     }
 
     private void requireAlive(HubProcess hub) {

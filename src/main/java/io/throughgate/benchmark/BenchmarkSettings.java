@@ -45,7 +45,9 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
             throw new IllegalArgumentException("cannot tell which jar runs the hub; give --jar PATH to "
                     + "quarkus-run.jar");
         }
-        Path json = Path.of(options.value("--json").orElse("target/benchmark.json"));
+        Path json = Path.of(options.value("--json").orElse(options.has("--replicas")
+                ? "target/benchmark-replicas.json"
+                : "target/benchmark.json"));
         Path certs = Path.of(options.value("--certs").orElse("certs-dev"));
         return new BenchmarkSettings(warmUp, measure, levels, batchSize, batchConcurrency, rate, latency, httpsPort,
                 kafkaPort, javaOptions, jar, certs, json, json.resolveSibling("benchmark-hub.log"));

@@ -1,6 +1,8 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,18 +18,18 @@ final class ProcessorTime {
     private volatile Duration used;
     private volatile Map<String, Duration> usedByGroup = Map.of();
 
-    private ProcessorTime(ProcessHandle process, long fromNanos, long untilNanos) {
+    private ProcessorTime(List<ProcessHandle> processes, long fromNanos, long untilNanos) {
         this.watch = new Thread(() -> {
             if (!waitUntil(fromNanos)) {
                 return;
             }
-            Optional<Duration> atStart = process.info().totalCpuDuration();
-            Map<Long, ThreadGroups.ThreadTime> threadsAtStart = ThreadGroups.threads(process.pid());
+            Optional<Duration> atStart = total(processes);
+            Map<Long, ThreadGroups.ThreadTime> threadsAtStart = threads(processes);
             if (!waitUntil(untilNanos)) {
                 return;
             }
-            Optional<Duration> atEnd = process.info().totalCpuDuration();
-            Map<Long, ThreadGroups.ThreadTime> threadsAtEnd = ThreadGroups.threads(process.pid());
+            Optional<Duration> atEnd = total(processes);
+            Map<Long, ThreadGroups.ThreadTime> threadsAtEnd = threads(processes);
             if (atStart.isPresent() && atEnd.isPresent()) {
                 used = atEnd.get().minus(atStart.get());
             }
@@ -39,9 +41,31 @@ final class ProcessorTime {
         watch.start();
     }
 
-    /** Starts watching the process's processor time between two {@link System#nanoTime()} instants. */
-    static ProcessorTime between(ProcessHandle process, long fromNanos, long untilNanos) {
-        return new ProcessorTime(process, fromNanos, untilNanos);
+    /**
+     * Starts watching the processor time of processes (summed: the replicas of one hub) between two
+     * {@link System#nanoTime()} instants.
+     */
+    static ProcessorTime between(List<ProcessHandle> processes, long fromNanos, long untilNanos) {
+        return new ProcessorTime(List.copyOf(processes), fromNanos, untilNanos);
+    }
+
+    private static Optional<Duration> total(List<ProcessHandle> processes) {
+        Duration sum = Duration.ZERO;
+        for (ProcessHandle process : processes) {
+            Optional<Duration> used = process.info().totalCpuDuration();
+            if (used.isEmpty()) {
+                return Optional.empty();
+            }
+            sum = sum.plus(used.get());
+        }
+        return Optional.of(sum);
+    }
+
+    /** Every thread of the processes, by thread id (unique across processes on Linux). */
+    private static Map<Long, ThreadGroups.ThreadTime> threads(List<ProcessHandle> processes) {
+        Map<Long, ThreadGroups.ThreadTime> threads = new HashMap<>();
+        processes.forEach(process -> threads.putAll(ThreadGroups.threads(process.pid())));
+        return threads;
     }
 
     /** The time used in the window, once it has closed; empty if the system does not tell. */

@@ -21,6 +21,7 @@ import io.throughgate.json.Json;
 final class ResultsJson {
 
     static final String FORMAT = "throughgate-benchmark/1";
+    static final String REPLICAS_FORMAT = "throughgate-benchmark-replicas/1";
     private static final ObjectMapper JSON = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
@@ -31,12 +32,7 @@ final class ResultsJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("startedAt", startedAt);
-        ObjectNode machine = root.putObject("machine");
-        machine.put("processors", results.machine().processors());
-        machine.put("memoryBytes", results.machine().memoryBytes());
-        machine.put("java", results.machine().java());
-        machine.put("os", results.machine().os());
-        machine.put("loadAverageAtStart", results.machine().loadAverage());
+        root.set("machine", machine(results.machine()));
         root.set("rawProducer", throughput(results.raw()));
         ArrayNode single = root.putArray("hubSingle");
         results.single().forEach(level -> single.add(throughput(Optional.of(level))));
@@ -69,11 +65,58 @@ final class ResultsJson {
     /** Writes the results to a file, creating its folder. */
     static void write(Path file, BenchmarkResults results, List<TargetCheck> targets, String startedAt)
             throws IOException {
+        write(file, toJson(results, targets, startedAt));
+    }
+
+    /**
+     * The replica mode's results as a JSON tree (format {@code throughgate-benchmark-replicas/1}): each
+     * configuration's load as in the main format, and its checks.
+     */
+    static ObjectNode toJson(ReplicaResults results, String startedAt) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", REPLICAS_FORMAT);
+        root.put("startedAt", startedAt);
+        root.set("machine", machine(results.machine()));
+        root.put("arrangement", results.arrangement());
+        ArrayNode runs = root.putArray("runs");
+        for (ReplicaResult run : results.runs()) {
+            ObjectNode node = runs.addObject();
+            node.put("replicas", run.replicas());
+            node.set("load", throughput(Optional.of(run.load())));
+            DeliveryCheck check = run.check();
+            node.put("acceptedRecords", check.accepted());
+            node.put("missingFromInbox", check.missing());
+            node.put("deliveredMoreThanOnce", check.deliveredTwice());
+            node.put("notInSharingLog", check.notLogged());
+            node.put("sharingLogEntries", check.log().entries());
+            node.put("sharingLogVerified", check.log().verified());
+        }
+        root.put("twoReplicasOverOne", results.scaling());
+        root.put("scalingTarget", ReplicaResults.SCALING_TARGET);
+        return root;
+    }
+
+    /** Writes the replica mode's results to a file, creating its folder. */
+    static void write(Path file, ReplicaResults results, String startedAt) throws IOException {
+        write(file, toJson(results, startedAt));
+    }
+
+    private static void write(Path file, ObjectNode json) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writeValue(file.toFile(), toJson(results, targets, startedAt));
+        JSON.writeValue(file.toFile(), json);
+    }
+
+    private static ObjectNode machine(Machine machine) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("processors", machine.processors());
+        node.put("memoryBytes", machine.memoryBytes());
+        node.put("java", machine.java());
+        node.put("os", machine.os());
+        node.put("loadAverageAtStart", machine.loadAverage());
+        return node;
     }
 
     private static ObjectNode throughput(Optional<Throughput> measured) {

@@ -12,12 +12,7 @@ final class ResultsTable {
     }
 
     static void print(PrintStream out, BenchmarkResults results, List<TargetCheck> targets) {
-        Machine machine = results.machine();
-        out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s, load average %.1f at start%n%n",
-                machine.processors(), machine.memoryBytes() >> 20, machine.java(), machine.os(), machine
-                        .loadAverage());
-        out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s %12s%n", "throughput", "concurrency", "records/s",
-                "p50 ms", "p99 ms", "p99.9 ms", "errors", "hub CPU ms/rec");
+        machineAndHeader(out, results.machine(), "throughput");
         results.raw().ifPresent(t -> throughputRow(out, "raw Kafka producer", t));
         results.single().forEach(t -> throughputRow(out, "hub single-record HTTPS", t));
         results.batch().ifPresent(t -> throughputRow(out, "hub batch (per batch)", t));
@@ -38,7 +33,16 @@ final class ResultsTable {
         }
     }
 
-    private static void throughputRow(PrintStream out, String name, Throughput t) {
+    /** The machine's line, then the header of the throughput rows. */
+    static void machineAndHeader(PrintStream out, Machine machine, String first) {
+        out.printf(Locale.ROOT, "%nmachine: %d processors, %,d MiB memory, %s, %s, load average %.1f at start%n%n",
+                machine.processors(), machine.memoryBytes() >> 20, machine.java(), machine.os(), machine
+                        .loadAverage());
+        out.printf(Locale.ROOT, "%-26s %11s %12s %9s %9s %9s %9s %12s%n", first, "concurrency", "records/s",
+                "p50 ms", "p99 ms", "p99.9 ms", "errors", "hub CPU ms/rec");
+    }
+
+    static void throughputRow(PrintStream out, String name, Throughput t) {
         out.printf(Locale.ROOT, "%-26s %11s %,12.0f %9.1f %9.1f %9.1f %9d %12s%n", name, t.concurrency() == 0
                 ? "-"
                 : Integer.toString(t.concurrency()), t.perSecond(), t.latency().p50(), t.latency().p99(),
@@ -48,7 +52,7 @@ final class ResultsTable {
     }
 
     /** Where a phase's processor time went: ms per record for each group of the hub's threads. */
-    private static void byThreadGroup(PrintStream out, String name, Throughput t) {
+    static void byThreadGroup(PrintStream out, String name, Throughput t) {
         if (t.hubProcessorMsPerRecordByGroup().isEmpty()) {
             return;
         }

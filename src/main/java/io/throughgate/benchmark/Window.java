@@ -1,6 +1,7 @@
 package io.throughgate.benchmark;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,14 +24,21 @@ final class Window {
     private final ProcessorTime hubProcessorTime;
 
     Window(Duration warmUp, Duration measure) {
-        this(warmUp, measure, null);
+        this(warmUp, measure, List.of());
     }
 
     /** A window that also measures the hub's processor time while it is open. */
     Window(Duration warmUp, Duration measure, ProcessHandle hub) {
+        this(warmUp, measure, hub == null ? List.of() : List.of(hub));
+    }
+
+    /** A window that also measures the processor time of the hub's replicas, summed, while it is open. */
+    Window(Duration warmUp, Duration measure, List<ProcessHandle> replicas) {
         this.measureFrom = System.nanoTime() + warmUp.toNanos();
         this.measureUntil = measureFrom + measure.toNanos();
-        this.hubProcessorTime = hub == null ? null : ProcessorTime.between(hub, measureFrom, measureUntil);
+        this.hubProcessorTime = replicas.isEmpty()
+                ? null
+                : ProcessorTime.between(replicas, measureFrom, measureUntil);
     }
 
     /** Whether the phase should still start work. */

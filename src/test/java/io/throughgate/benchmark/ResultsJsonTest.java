@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.throughgate.sharinglog.LogVerification;
+
 class ResultsJsonTest {
 
     @TempDir
@@ -58,5 +60,30 @@ class ResultsJsonTest {
         assertTrue(json.path("hubBatch").isNull());
         assertTrue(json.path("latency").path("hubPushToSubscriber").isNull());
         assertTrue(json.path("targets").path(0).path("ratio").isNull());
+    }
+
+    @Test
+    void writesEachReplicaRunWithItsChecksAndTheScaling() {
+        LogVerification verified = new LogVerification(true, 300, 0, 2, 290, List.of());
+        LogVerification broken = new LogVerification(false, 500, 0, 2, 480, List.of(new LogVerification.Problem(7L,
+                "entry 7: its leaf hash does not match its text")));
+        ReplicaResults results = new ReplicaResults(new Machine(2, 0, "java", "os", 0), "pinned", 64, List.of(
+                new ReplicaResult(1, TargetsTest.throughput("hub-single", 64, 100, 10), new DeliveryCheck(1000, 0, 0,
+                        0, verified)),
+                new ReplicaResult(2, TargetsTest.throughput("hub-single", 64, 170, 10), new DeliveryCheck(1700, 1, 2,
+                        0, broken))));
+
+        JsonNode json = ResultsJson.toJson(results, "now");
+
+        assertEquals("throughgate-benchmark-replicas/1", json.path("format").asText());
+        assertEquals("pinned", json.path("arrangement").asText());
+        assertEquals(2, json.path("runs").path(1).path("replicas").asInt());
+        assertEquals(17.0, json.path("runs").path(1).path("load").path("recordsPerSecond").asDouble(), 1e-9);
+        assertTrue(json.path("runs").path(0).path("sharingLogVerified").asBoolean());
+        assertEquals(1, json.path("runs").path(1).path("missingFromInbox").asLong());
+        assertEquals(2, json.path("runs").path(1).path("deliveredMoreThanOnce").asLong());
+        assertFalse(json.path("runs").path(1).path("sharingLogVerified").asBoolean());
+        assertEquals(1.7, json.path("twoReplicasOverOne").asDouble(), 1e-9);
+        assertFalse(results.checksPassed(), "a missing record, a duplicate and a broken log fail the run");
     }
 }
