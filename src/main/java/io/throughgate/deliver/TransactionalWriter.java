@@ -47,7 +47,10 @@ final class TransactionalWriter implements Runnable {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // Each new batch, one per partition a transaction writes to, takes a whole batch.size buffer at once, and
+        // the producer keeps freed ones pooled (up to buffer.memory, 32 MiB): a transaction touches tens of inbox
+        // partitions with a few KiB each, so 256 KiB batches held tens of MiB of the heap for nothing.
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 32 * 1024);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Back-to-back transactions: the first send of the next one is refused (CONCURRENT_TRANSACTIONS) until the
         // broker has written the previous one's commit markers, a matter of milliseconds. The default pause before
