@@ -59,17 +59,49 @@ public final class FieldRuleSet {
         return java.util.Optional.ofNullable(rulesByField.get(pattern(pointer)));
     }
 
-    /** The pointer with every array index replaced by {@code *}. Record schemas have no numeric property names. */
+    /**
+     * The pointer with every array index (a segment of digits only) replaced by {@code *}. Record schemas have no
+     * numeric property names. Called for every field of every copy, so it allocates nothing for a pointer without
+     * an index.
+     */
     public static String pattern(String pointer) {
-        if (pointer.chars().noneMatch(Character::isDigit)) {
+        int length = pointer.length();
+        int digit = 0;
+        while (digit < length && !isDigit(pointer.charAt(digit))) {
+            digit++;
+        }
+        if (digit == length) {
             return pointer;
         }
-        StringBuilder pattern = new StringBuilder(pointer.length());
-        for (String segment : pointer.substring(1).split("/", -1)) {
-            pattern.append('/').append(!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)
-                    ? "*"
-                    : segment);
+        StringBuilder pattern = new StringBuilder(length);
+        int start = 1;
+        while (start <= length) {
+            int end = pointer.indexOf('/', start);
+            if (end < 0) {
+                end = length;
+            }
+            pattern.append('/');
+            if (end > start && allDigits(pointer, start, end)) {
+                pattern.append('*');
+            } else {
+                pattern.append(pointer, start, end);
+            }
+            start = end + 1;
         }
         return pattern.toString();
+    }
+
+    private static boolean allDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An ASCII digit, as JSON array indexes are written; {@link Character#isDigit} would take other scripts'. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -36,6 +36,17 @@ class FieldRuleSetTest {
     }
 
     @Test
+    void aPatternReplacesEveryArrayIndexAndNothingElse() {
+        // Each case: a pointer and its pattern, every segment of ASCII digits only becoming *.
+        String[][] cases = {{"/body/releaseDate", "/body/releaseDate"}, {"/body/appointmentsBooked/12/with",
+                "/body/appointmentsBooked/*/with"}, {"/a/0/b/7", "/a/*/b/*"}, {"/0", "/*"}, {"/a1/b", "/a1/b"},
+                {"/a/1x/2", "/a/1x/*"}, {"/a//3", "/a//*"}, {"/", "/"}, {"", ""}, {"/a/\u0663", "/a/\u0663"}};
+        for (String[] pointerAndPattern : cases) {
+            assertEquals(pointerAndPattern[1], FieldRuleSet.pattern(pointerAndPattern[0]), pointerAndPattern[0]);
+        }
+    }
+
+    @Test
     void withholdsFieldNotNamedInAgreement() {
         FieldRule rule = rules.ruleFor("/subject/name/given");
         assertEquals(FieldAction.WITHHOLD, rule.action());
