@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 final class ReplicaRun {
 
     private static final String INBOX = "tg.inbox." + SampleRecords.RECIPIENT;
+    private static final int CONNECTIONS_PER_REPLICA = 20;
 
     private final BenchmarkSettings settings;
     private final ReplicaSettings replicaSettings;
@@ -124,7 +125,9 @@ final class ReplicaRun {
                         + database.url(),
                 "-Dthroughgate.database.username=" + replicaSettings.databaseUser(), "-Dthroughgate.node.id="
                         + "benchmark-replica-" + replica,
-                "-Dthroughgate.pseudonym.keystore=" + keys.resolve("pseudonym-keys.p12")));
+                "-Dthroughgate.pseudonym.keystore=" + keys.resolve("pseudonym-keys.p12"),
+                // Within PostgreSQL's default 100 connections for two replicas and the checks after the load.
+                "-Dquarkus.datasource.postgresql.jdbc.max-size=" + CONNECTIONS_PER_REPLICA));
         if (!replicaSettings.databasePassword().isEmpty()) {
             properties.add("-Dthroughgate.database.password=" + replicaSettings.databasePassword());
         }
