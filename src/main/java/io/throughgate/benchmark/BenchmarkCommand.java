@@ -67,8 +67,8 @@ public final class BenchmarkCommand {
               --latency-duration SEC    measuring time of each latency phase (default 30)
               --https-port PORT         the hub's HTTPS port (default 18443)
               --kafka-port PORT         its broker's port; the controller takes PORT+1 (default 29092)
-              --hub-java-options OPTS   JVM options for the hub (default "-Xmx512m", the heap of the
-                                        README's run command); they replace the default
+              --hub-java-options OPTS   JVM options for the hub (default "-Xmx512m -XX:+UseParallelGC", those
+                                        of the README's run command); they replace the default
               --jar PATH                the hub's quarkus-run.jar (default: the one running this command)
               --certs DIR               the development certificates (default certs-dev)
               --json PATH               where the results go (default target/benchmark.json, with --replicas

@@ -21,8 +21,11 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
      *
      * @throws IllegalArgumentException naming the option whose value is wrong
      */
-    /** The heap the README's run command gives the hub: the benchmark measures the hub as it is run. */
-    static final String DEFAULT_HUB_HEAP = "-Xmx512m";
+    /**
+     * The JVM options of the README's run command (the heap and the parallel collector): the benchmark measures the
+     * hub as it is run.
+     */
+    static final List<String> DEFAULT_HUB_JAVA_OPTIONS = List.of("-Xmx512m", "-XX:+UseParallelGC");
 
     static BenchmarkSettings of(CommandOptions options) {
         boolean quick = options.has("--quick");
@@ -38,7 +41,7 @@ record BenchmarkSettings(Duration warmUp, Duration measure, List<Integer> levels
         int httpsPort = positive(options, "--https-port", 18443);
         int kafkaPort = positive(options, "--kafka-port", 29092);
         List<String> javaOptions = options.value("--hub-java-options").map(text -> Arrays.asList(text.trim().split(
-                "\\s+"))).orElse(List.of(DEFAULT_HUB_HEAP));
+                "\\s+"))).orElse(DEFAULT_HUB_JAVA_OPTIONS);
         Path jar = Path.of(options.value("--jar").orElse(System.getProperty("java.class.path").split(
                 System.getProperty("path.separator"))[0]));
         if (!jar.toString().endsWith(".jar")) {

@@ -36,7 +36,8 @@ final class FaultHub implements AutoCloseable {
                 // The node's id: a restarted hub is the same node, with the same transactional ids (it waits for
                 // its killed predecessor's lease on the id to lapse).
                 Map.entry("THROUGHGATE_NODE_ID", "fault-hub"));
-        process = new ChildProcess("hub", List.of("-Xmx512m", "-Dquarkus.profile=dev", "-jar", ARTEFACT.toString()),
+        process = new ChildProcess("hub",
+                List.of("-Xmx512m", "-XX:+UseParallelGC", "-Dquarkus.profile=dev", "-jar", ARTEFACT.toString()),
                 environment, folder.resolve("hub.log"));
     }
 
