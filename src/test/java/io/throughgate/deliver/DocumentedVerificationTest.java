@@ -102,6 +102,13 @@ class DocumentedVerificationTest {
                 String output = run(values.get(i), proofs.get(i).signature(), variables(inputs.get(i), proofs.get(
                         i)));
                 assertTrue(output.contains("Verified OK"), "leaf " + i + " of " + size + ": " + output);
+                // A path with one hash too many does not fit the size, even when it starts with the right ones.
+                Map<String, String> longer = variables(inputs.get(i), proofs.get(i));
+                longer.put("AUDIT_PATH", (longer.get("AUDIT_PATH").isEmpty() ? "" : longer.get("AUDIT_PATH") + ",")
+                        + "0".repeat(64));
+                String refused = run(values.get(i), proofs.get(i).signature(), longer);
+                assertTrue(refused.contains("does not fit") && !refused.contains("Verified OK"), "leaf " + i
+                        + " of " + size + " with a longer path: " + refused);
                 if (size > 1) {
                     // The neighbour's place: the path leads elsewhere, or does not fit.
                     Map<String, String> moved = variables(inputs.get(i), proofs.get(i));
