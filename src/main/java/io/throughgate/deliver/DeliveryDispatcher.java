@@ -43,6 +43,7 @@ import io.throughgate.pki.Pem;
 import io.throughgate.pseudonym.Pseudonyms;
 import io.throughgate.pseudonym.SubjectIdentifier;
 import io.throughgate.sharinglog.SharingLog;
+import io.throughgate.sharinglog.SharingLogColumns;
 import io.throughgate.sharinglog.SharingLogEvent;
 import io.throughgate.sharinglog.SharingLogEvents;
 import io.throughgate.sharinglog.SharingLogLeaf;
@@ -264,6 +265,7 @@ public class DeliveryDispatcher {
                 SharingLogLeaf.canonicalEvent(event));
         entry.headers().add(SharingLogLeaf.CANONICAL_HEADER, SharingLogLeaf.CANONICAL_FORM.getBytes(
                 StandardCharsets.US_ASCII));
+        SharingLogColumns.of(event).addTo(entry.headers());
         return entry;
     }
 

@@ -107,7 +107,8 @@ public class SharingLog {
         rounds.add(() -> checkpoints.signIfDue(clock.instant()));
         rounds.add(new AtMostEvery(config.retentionCheckInterval(), clock, this::expire));
         afterIndexing.forEach(task -> rounds.add(new AtMostEvery(task.interval(), clock, task)));
-        indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds, SharingLogIndexer.GROUP);
+        indexer = new SharingLogIndexer(kafka.clientProperties(), appender, clock, rounds, Topics.SHARING_LOG,
+                SharingLogIndexer.GROUP);
         indexer.start();
     }
 

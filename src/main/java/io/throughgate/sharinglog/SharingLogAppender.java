@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,11 +32,10 @@ public final class SharingLogAppender {
      *
      * @param partition the partition
      * @param offset its offset
-     * @param event the event
-     * @param canonicalEvent the event's canonical JSON as written, or null when the message did not say its value is
-     *        in that form (then the leaf text is written from the event)
+     * @param columns the entry's search columns and rows
+     * @param canonicalEvent the event's canonical JSON, which the entry's leaf text holds
      */
-    public record SourcedEvent(int partition, long offset, SharingLogEvent event, String canonicalEvent) {
+    public record SourcedEvent(int partition, long offset, SharingLogColumns columns, String canonicalEvent) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -86,24 +84,23 @@ public final class SharingLogAppender {
                 PreparedStatement consent = connection.prepareStatement(
                         "INSERT INTO sharing_log_consent (decision_id, entry_index) VALUES (?, ?)")) {
             for (SourcedEvent sourced : unread) {
-                if (!indexed.add(UUID.fromString(sourced.event().eventId()))) {
+                SharingLogColumns columns = sourced.columns();
+                if (!indexed.add(columns.eventId())) {
                     continue;
                 }
-                IndexedEntry entry = new IndexedEntry(frontier.size(), indexedAt, sourced.event());
-                String leaf = sourced.canonicalEvent() == null
-                        ? SharingLogLeaf.text(entry)
-                        : SharingLogLeaf.text(sourced.canonicalEvent(), entry.index(), entry.indexedAt());
+                long index = frontier.size();
+                String leaf = SharingLogLeaf.text(sourced.canonicalEvent(), index, indexedAt);
                 byte[] leafHash = SharingLogLeaf.hash(leaf);
-                bindEntry(insertEntry, entry, leaf, leafHash);
+                bindEntry(insertEntry, index, indexedAt, columns, leaf, leafHash);
                 insertEntry.addBatch();
-                for (String pseudonym : SharingLogRows.subjectPseudonyms(entry.event())) {
+                for (String pseudonym : columns.subjectPseudonyms()) {
                     subject.setString(1, pseudonym);
-                    subject.setLong(2, entry.index());
+                    subject.setLong(2, index);
                     subject.addBatch();
                 }
-                for (UUID decision : SharingLogRows.consentDecisions(entry.event())) {
+                for (UUID decision : columns.consentDecisions()) {
                     consent.setObject(1, decision);
-                    consent.setLong(2, entry.index());
+                    consent.setLong(2, index);
                     consent.addBatch();
                 }
                 frontier.append(leafHash);
@@ -122,24 +119,23 @@ public final class SharingLogAppender {
         return appended;
     }
 
-    private static void bindEntry(PreparedStatement statement, IndexedEntry indexed, String leaf, byte[] leafHash)
-            throws SQLException {
-        SharingLogEvent event = indexed.event();
-        statement.setLong(1, indexed.index());
-        statement.setObject(2, UUID.fromString(event.eventId()));
+    private static void bindEntry(PreparedStatement statement, long index, Instant indexedAt,
+            SharingLogColumns columns, String leaf, byte[] leafHash) throws SQLException {
+        statement.setLong(1, index);
+        statement.setObject(2, columns.eventId());
         statement.setString(3, HEX.formatHex(leafHash));
         statement.setString(4, leaf);
-        statement.setObject(5, UUID.fromString(event.recordId()));
-        statement.setString(6, event.recordType());
-        statement.setString(7, event.outcome());
-        statement.setString(8, event.sender());
-        statement.setString(9, event.recipient());
-        statement.setString(10, event.recipientPseudonym());
-        statement.setString(11, event.agreementId());
-        statement.setString(12, event.purpose());
-        // Databases round to microseconds; the column holds the truncated instant so that it matches the text.
-        statement.setObject(13, SqlTimes.of(event.receivedAt().truncatedTo(ChronoUnit.MICROS)));
-        statement.setObject(14, SqlTimes.of(indexed.indexedAt()));
+        statement.setObject(5, columns.recordId());
+        statement.setString(6, columns.recordType());
+        statement.setString(7, columns.outcome());
+        statement.setString(8, columns.sender());
+        statement.setString(9, columns.recipient());
+        statement.setString(10, columns.recipientPseudonym());
+        statement.setString(11, columns.agreementId());
+        statement.setString(12, columns.purpose());
+        // Databases round to microseconds; the columns keep that precision, so the column matches the text.
+        statement.setObject(13, SqlTimes.of(columns.receivedAt()));
+        statement.setObject(14, SqlTimes.of(indexedAt));
     }
 
     /** The ids of these events already in the log: none, unless the same event was written to Kafka twice. */
@@ -152,7 +148,7 @@ public final class SharingLogAppender {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT event_id FROM sharing_log_entry WHERE event_id IN (" + marks + ")")) {
             for (int i = 0; i < events.size(); i++) {
-                statement.setObject(i + 1, UUID.fromString(events.get(i).event().eventId()));
+                statement.setObject(i + 1, events.get(i).columns().eventId());
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

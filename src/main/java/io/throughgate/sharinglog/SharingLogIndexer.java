@@ -51,6 +51,7 @@ public final class SharingLogIndexer implements AutoCloseable {
     private final SharingLogAppender appender;
     private final Clock clock;
     private final List<AfterRound> afterRound;
+    private final String topic;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
@@ -62,10 +63,11 @@ public final class SharingLogIndexer implements AutoCloseable {
      * @param appender where the events go
      * @param clock the time entries are stamped with
      * @param afterRound run after each round, in order; a failure is logged and retried next round
+     * @param topic the topic read: {@link Topics#SHARING_LOG} for the hub's indexers
      * @param group the consumer group: {@link #GROUP} for the hub's indexers
      */
     public SharingLogIndexer(Map<String, Object> clientProperties, SharingLogAppender appender, Clock clock,
-            List<AfterRound> afterRound, String group) {
+            List<AfterRound> afterRound, String topic, String group) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         // Only events of committed transactions: an aborted delivery was never shared.
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -76,6 +78,7 @@ public final class SharingLogIndexer implements AutoCloseable {
         this.appender = appender;
         this.clock = clock;
         this.afterRound = List.copyOf(afterRound);
+        this.topic = topic;
         this.thread = new Thread(this::index, "sharing-log-indexer");
         thread.setDaemon(true);
     }
@@ -92,7 +95,7 @@ public final class SharingLogIndexer implements AutoCloseable {
 
     private void index() {
         try {
-            consumer.subscribe(List.of(Topics.SHARING_LOG), new ResumeFromDatabase());
+            consumer.subscribe(List.of(topic), new ResumeFromDatabase());
             Duration pause = POLL;
             while (running) {
                 if (safeRound()) {
@@ -132,8 +135,7 @@ public final class SharingLogIndexer implements AutoCloseable {
         List<SharingLogAppender.SourcedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), complete(
-                        Json.read(Json.parse(record.value()), SharingLogEvent.class)), canonicalEvent(record)));
+                events.add(sourced(record));
             } catch (RuntimeException e) {
                 // Only the hub writes this topic; anything else found there is not a sharing-log event.
                 LOG.errorf("skipped a message that is not a sharing-log event at %s-%d offset %d",
@@ -166,23 +168,26 @@ public final class SharingLogIndexer implements AutoCloseable {
         return true;
     }
 
-    /** The event, if it has every member an entry needs. */
-    /** The value as text when the hub marked it as the event's canonical JSON; null for older messages. */
-    private static String canonicalEvent(ConsumerRecord<String, byte[]> record) {
-        Header form = record.headers().lastHeader(SharingLogLeaf.CANONICAL_HEADER);
-        return form != null && SharingLogLeaf.CANONICAL_FORM.equals(new String(form.value(),
-                StandardCharsets.US_ASCII)) ? new String(record.value(), StandardCharsets.UTF_8) : null;
+    /**
+     * The entry a message gives. The hub writes the event's canonical JSON with its search columns as headers, which
+     * the indexer stores as they are; a message without them (written by an earlier version) is parsed.
+     */
+    private static SharingLogAppender.SourcedEvent sourced(ConsumerRecord<String, byte[]> record) {
+        SharingLogColumns columns = SharingLogColumns.from(record.headers());
+        if (columns != null && canonical(record)) {
+            return new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), columns, new String(
+                    record.value(), StandardCharsets.UTF_8));
+        }
+        SharingLogEvent event = Json.read(Json.parse(record.value()), SharingLogEvent.class);
+        return new SharingLogAppender.SourcedEvent(record.partition(), record.offset(), SharingLogColumns.of(event),
+                new String(SharingLogLeaf.canonicalEvent(event), StandardCharsets.UTF_8));
     }
 
-    private static SharingLogEvent complete(SharingLogEvent event) {
-        if (event == null || event.eventId() == null || event.outcome() == null || event.recordId() == null
-                || event.recordType() == null || event.sender() == null || event.recipient() == null
-                || event.agreementId() == null || event.purpose() == null || event.receivedAt() == null) {
-            throw new IllegalArgumentException("a sharing-log event lacks a required member");
-        }
-        java.util.UUID.fromString(event.eventId());
-        java.util.UUID.fromString(event.recordId());
-        return event;
+    /** Whether the hub marked the value as the event's canonical JSON. */
+    private static boolean canonical(ConsumerRecord<String, byte[]> record) {
+        Header form = record.headers().lastHeader(SharingLogLeaf.CANONICAL_HEADER);
+        return form != null && SharingLogLeaf.CANONICAL_FORM.equals(new String(form.value(),
+                StandardCharsets.US_ASCII));
     }
 
     private void seekToStoredPositions(Collection<TopicPartition> partitions) {

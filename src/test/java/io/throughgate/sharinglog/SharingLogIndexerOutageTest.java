@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -25,7 +22,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +31,6 @@ import io.throughgate.deliver.TestRecords;
 import io.throughgate.json.Json;
 import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
-import io.throughgate.sharinglog.checkpoint.LogVerifyingKey;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
@@ -67,16 +62,14 @@ class SharingLogIndexerOutageTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> indexed(database).equals(committedEvents()));
         }
         assertEquals(committedEvents().size(), count(database), "each event once");
-        LogVerification verification = new SharingLogVerifier(database, LogVerifyingKey.fromPem(Files.readString(
-                Path.of("certs-dev/hub/sharing-log.crt"), StandardCharsets.ISO_8859_1)), "throughgate/sharing-log")
-                .verify();
+        LogVerification verification = LogDatabases.verify(database);
         assertTrue(verification.verified(), verification.problems()::toString);
     }
 
     private SharingLogIndexer indexer(DataSource database) {
         // A group of its own, so it reads every partition from the stored positions, beside the hub's indexer.
         SharingLogIndexer indexer = new SharingLogIndexer(kafka.clientProperties(), new SharingLogAppender(database),
-                Clock.systemUTC(), List.of(), "outage-test-" + UUID.randomUUID());
+                Clock.systemUTC(), List.of(), Topics.SHARING_LOG, "outage-test-" + UUID.randomUUID());
         indexer.start();
         return indexer;
     }
@@ -122,15 +115,8 @@ class SharingLogIndexerOutageTest {
     /** A migrated in-memory H2 database that refuses connections while it is down. */
     private static final class FlakyDataSource implements DataSource {
 
-        private final JdbcDataSource h2 = new JdbcDataSource();
+        private final JdbcDataSource h2 = LogDatabases.migratedH2();
         volatile boolean down;
-
-        FlakyDataSource() {
-            h2.setURL("jdbc:h2:mem:outage-" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-            h2.setUser("sa");
-            Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        }
 
         @Override
         public Connection getConnection() throws SQLException {
