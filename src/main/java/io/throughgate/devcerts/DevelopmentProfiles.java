@@ -53,6 +53,15 @@ final class DevelopmentProfiles {
     /** The subject alternative name URI of the hub's sharing-log signing certificate. */
     static final String HUB_SHARING_LOG_URI = "urn:throughgate:hub:sharing-log";
 
+    /**
+     * The common name of the in-process Kafka broker's certificate: with the broker's principal mapping rule, its
+     * Kafka principal (see {@code io.throughgate.kafka.KafkaPrincipals}).
+     */
+    static final String KAFKA_BROKER_COMMON_NAME = "throughgate-kafka-broker";
+
+    /** The common name of the hub's Kafka client certificate, its principal on the in-process broker. */
+    static final String KAFKA_HUB_COMMON_NAME = "throughgate-hub";
+
     private DevelopmentProfiles() {
     }
 
@@ -79,6 +88,24 @@ final class DevelopmentProfiles {
         SERVER_IP_ADDRESSES.forEach(address -> names.add(new GeneralName(GeneralName.iPAddress, address)));
         return new LeafProfile(subject("localhost", ORGANISATION), new GeneralNames(names.toArray(new GeneralName[0])),
                 KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_serverAuth));
+    }
+
+    /**
+     * The in-process Kafka broker's certificate: a TLS server certificate for the loopback names that the broker
+     * also presents as a client when it connects to its own listeners, so serverAuth and clientAuth.
+     */
+    static LeafProfile kafkaBroker() {
+        List<GeneralName> names = new ArrayList<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        SERVER_IP_ADDRESSES.forEach(address -> names.add(new GeneralName(GeneralName.iPAddress, address)));
+        return new LeafProfile(subject(KAFKA_BROKER_COMMON_NAME, ORGANISATION), new GeneralNames(names.toArray(
+                new GeneralName[0])), KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_serverAuth,
+                        KeyPurposeId.id_kp_clientAuth));
+    }
+
+    /** The hub's Kafka client certificate for the in-process broker. */
+    static LeafProfile kafkaHub() {
+        return client(KAFKA_HUB_COMMON_NAME, List.of("urn:throughgate:hub:kafka"));
     }
 
     /** An agency's TLS client certificate, naming its certificate identity. */

@@ -54,6 +54,8 @@ final class Generator {
         leaves.add(new Leaf(layout.server(), DevelopmentProfiles.server(), ca));
         leaves.add(new Leaf(layout.hubSigning(), DevelopmentProfiles.hubSigning(), ca));
         leaves.add(new Leaf(layout.hubSharingLog(), DevelopmentProfiles.hubSharingLog(), ca));
+        leaves.add(new Leaf(layout.kafkaBroker(), DevelopmentProfiles.kafkaBroker(), ca));
+        leaves.add(new Leaf(layout.kafkaHub(), DevelopmentProfiles.kafkaHub(), ca));
         for (Agency agency : directory.all()) {
             leaves.add(new Leaf(layout.agency(agency.code()), DevelopmentProfiles.agency(agency), ca));
             leaves.add(new Leaf(layout.dataProtectionOfficer(agency.code()),

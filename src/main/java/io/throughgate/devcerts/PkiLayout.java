@@ -35,6 +35,12 @@ public record PkiLayout(Path root) {
     /** The name of the hub's delivery signing certificate (its files are {@code hub/signing.*}). */
     public static final String SIGNING_NAME = "signing";
 
+    /** The alias and file name of the in-process Kafka broker's certificate. */
+    public static final String KAFKA_BROKER_NAME = "kafka-broker";
+
+    /** The alias and file name of the hub's Kafka client certificate. */
+    public static final String KAFKA_HUB_NAME = "kafka-hub";
+
     /** The name of the hub's sharing-log signing certificate (its files are {@code hub/sharing-log.*}). */
     public static final String SHARING_LOG_NAME = "sharing-log";
 
@@ -100,6 +106,23 @@ public record PkiLayout(Path root) {
         Path folder = root.resolve("hub");
         return new LeafFiles(folder.resolve("server.crt"), folder.resolve("server.key"), folder.resolve("server.p12"),
                 SERVER_ALIAS);
+    }
+
+    /**
+     * The in-process Kafka broker's certificate, {@code hub/kafka-broker.*}: its TLS server certificate, which it
+     * also presents as a client to its own listeners.
+     */
+    public LeafFiles kafkaBroker() {
+        Path folder = root.resolve("hub");
+        return new LeafFiles(folder.resolve(KAFKA_BROKER_NAME + ".crt"), folder.resolve(KAFKA_BROKER_NAME + ".key"),
+                folder.resolve(KAFKA_BROKER_NAME + ".p12"), KAFKA_BROKER_NAME);
+    }
+
+    /** The hub's Kafka client certificate for the in-process broker, {@code hub/kafka-hub.*}. */
+    public LeafFiles kafkaHub() {
+        Path folder = root.resolve("hub");
+        return new LeafFiles(folder.resolve(KAFKA_HUB_NAME + ".crt"), folder.resolve(KAFKA_HUB_NAME + ".key"),
+                folder.resolve(KAFKA_HUB_NAME + ".p12"), KAFKA_HUB_NAME);
     }
 
     /** The hub's delivery signing certificate, {@code hub/signing.crt} and {@code hub/signing.key}; no key store. */

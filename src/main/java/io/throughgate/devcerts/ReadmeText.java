@@ -34,6 +34,12 @@ final class ReadmeText {
               (keyUsage digitalSignature, subject alternative name URI `urn:throughgate:hub:sharing-log`). The hub
               signs the checkpoints of the tamper-evident sharing log with it (C2SP signed notes); data protection
               officers verify exports of the log with its public key. No PKCS#12 file.
+            - `hub/kafka-broker.crt`, `.key`, `.p12` (alias `kafka-broker`, `CN=throughgate-kafka-broker`): the
+              in-process Kafka broker's certificate, for `localhost`, `127.0.0.1` and `::1`, serverAuth and
+              clientAuth (the broker connects to its own listeners with it). Its principal is a super user.
+            - `hub/kafka-hub.crt`, `.key`, `.p12` (alias `kafka-hub`, `CN=throughgate-hub`): the hub's Kafka client
+              certificate for that broker; its principal is a super user too. Agencies connect to the broker with
+              their client certificates below, whose common name is their agency code and their Kafka principal.
             - `agencies/<code>/<code>.crt`, `<code>.key`, `<code>.p12` (alias `<code>`): each agency's TLS client
               certificate, naming the subject alternative name URI `urn:throughgate:agency:<code>`.
             - `agencies/<code>/<code>-encryption.crt`, `<code>-encryption.key`, `<code>-encryption.p12` (alias

@@ -42,7 +42,7 @@ class AddedCertificatesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("issued hub/signing.crt: missing"), run.out());
         assertTrue(run.out().contains("issued agencies/yot-camden/yot-camden-encryption.crt: missing"), run.out());
-        assertTrue(run.out().contains("CA kept; 4 certificates issued, 12 kept, 11 files written"), run.out());
+        assertTrue(run.out().contains("CA kept; 4 certificates issued, 14 kept, 11 files written"), run.out());
         Map<String, String> after = DevPkiFixture.snapshot(layout.root());
         before.forEach((file, content) -> assertEquals(content, after.get(file), file));
         assertEquals(before.size() + 11, after.size());
@@ -61,7 +61,7 @@ class AddedCertificatesTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("issued hub/sharing-log.crt: missing"), run.out());
-        assertTrue(run.out().contains("CA kept; 1 certificate issued, 15 kept, 2 files written"), run.out());
+        assertTrue(run.out().contains("CA kept; 1 certificate issued, 17 kept, 2 files written"), run.out());
         Map<String, String> after = DevPkiFixture.snapshot(layout.root());
         before.forEach((file, content) -> assertEquals(content, after.get(file), file));
         assertEquals(before.size() + 2, after.size());
@@ -96,6 +96,6 @@ class AddedCertificatesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(
                 "issued agencies/yot-camden/yot-camden-encryption.crt: missing yot-camden-encryption.p12"), run.out());
-        assertTrue(run.out().contains("1 certificate issued, 15 kept, 3 files written"), run.out());
+        assertTrue(run.out().contains("1 certificate issued, 17 kept, 3 files written"), run.out());
     }
 }

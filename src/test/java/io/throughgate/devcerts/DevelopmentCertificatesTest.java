@@ -33,7 +33,9 @@ class DevelopmentCertificatesTest {
 
         Set<String> expected = new TreeSet<>(List.of("README.md", "ca/ca.crt", "ca/ca.key", "ca/truststore.p12",
                 "hub/server.crt", "hub/server.key", "hub/server.p12", "hub/signing.crt", "hub/signing.key",
-                "hub/sharing-log.crt", "hub/sharing-log.key", "borough-ca/ca.crt", "borough-ca/ca.key"));
+                "hub/sharing-log.crt", "hub/sharing-log.key", "hub/kafka-broker.crt", "hub/kafka-broker.key",
+                "hub/kafka-broker.p12", "hub/kafka-hub.crt", "hub/kafka-hub.key", "hub/kafka-hub.p12",
+                "borough-ca/ca.crt", "borough-ca/ca.key"));
         // The second CA issues for the agencies of PkiLayout.BOROUGH_CA_AGENCIES that the directory has.
         for (String code : List.of("yot-camden", "partnership-london-resettlement")) {
             for (String extension : List.of(".crt", ".key", ".p12")) {
@@ -68,7 +70,7 @@ class DevelopmentCertificatesTest {
 
         assertEquals(0, second.exitCode(), second.err());
         assertEquals(before, DevPkiFixture.snapshot(layout.root()));
-        assertTrue(second.out().contains("CA kept; 0 certificates issued, 16 kept, 0 files written"), second.out());
+        assertTrue(second.out().contains("CA kept; 0 certificates issued, 18 kept, 0 files written"), second.out());
     }
 
     @Test
