@@ -1,5 +1,6 @@
 package io.throughgate.benchmark;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,16 +22,30 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The benchmark's own Kafka clients, on the hub's in-process broker. */
+import io.throughgate.devcerts.DevelopmentKafkaTls;
+import io.throughgate.kafka.KafkaTls;
+
+/**
+ * The benchmark's own Kafka clients, on the hub's in-process broker: they connect as the hub does, with the hub's
+ * Kafka certificate, since only the hub may create topics and write.
+ */
 final class BenchmarkKafka {
 
     /** Partitions of the benchmark's topics: as many as the hub gives each inbox. */
     static final int PARTITIONS = 3;
 
     private final String bootstrap;
+    private final KafkaTls tls;
 
-    BenchmarkKafka(int port) {
+    BenchmarkKafka(int port, Path certs) {
         this.bootstrap = "localhost:" + port;
+        this.tls = DevelopmentKafkaTls.hub(certs);
+    }
+
+    private Map<String, Object> connection() {
+        Map<String, Object> settings = new HashMap<>(tls.clientProperties());
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return settings;
     }
 
     /**
@@ -38,8 +53,7 @@ final class BenchmarkKafka {
      * facts").
      */
     KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> settings = connection();
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -49,8 +63,7 @@ final class BenchmarkKafka {
 
     /** A read_committed consumer positioned at the current end of every partition of the topic. */
     KafkaConsumer<String, byte[]> consumerAtEnd(String topic) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> settings = connection();
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "throughgate-benchmark-" + topic);
@@ -68,7 +81,7 @@ final class BenchmarkKafka {
 
     /** Creates the benchmark's topics, as the hub creates its inboxes. */
     void createTopics(String... topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(connection())) {
             admin.createTopics(java.util.Arrays.stream(topics).map(topic -> new NewTopic(topic, PARTITIONS,
                     (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -46,7 +46,7 @@ final class BenchmarkRun {
                 progress) {
             hub.awaitReady(client, settings.hubLog());
             out.println("hub ready, pid " + hub.pid());
-            BenchmarkKafka kafka = new BenchmarkKafka(settings.kafkaPort());
+            BenchmarkKafka kafka = new BenchmarkKafka(settings.kafkaPort(), settings.certsDir());
             kafka.createTopics(RawProducerPhase.TOPIC, RAW_LATENCY_TOPIC);
             Memory underLoad;
             Throughput raw;

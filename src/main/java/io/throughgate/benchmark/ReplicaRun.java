@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
+import io.throughgate.devcerts.DevelopmentKafkaTls;
+
 /**
  * The benchmark's replica mode: the hub as it scales out, with one and then two replicas, each a process of its own
  * on one Kafka broker process and one PostgreSQL database, sharing one pseudonym key store, each with its own node
@@ -93,7 +95,7 @@ final class ReplicaRun {
                     replicas, replicas == 1 ? "" : "s", level()), clients, records, settings, level(), handles,
                     progress, accepted::add);
             out.println("checking every accepted record was delivered once and the sharing log verifies");
-            BenchmarkKafka kafka = new BenchmarkKafka(settings.kafkaPort());
+            BenchmarkKafka kafka = new BenchmarkKafka(settings.kafkaPort(), settings.certsDir());
             DeliveryCheck check;
             try (KafkaConsumer<String, byte[]> inbox = kafka.consumerAtEnd(INBOX)) {
                 check = DeliveryCheck.of(accepted, inbox, SampleRecords.RECIPIENT, database.dataSource(), settings
@@ -128,6 +130,9 @@ final class ReplicaRun {
                 "-Dthroughgate.pseudonym.keystore=" + keys.resolve("pseudonym-keys.p12"),
                 // Within PostgreSQL's default 100 connections for two replicas and the checks after the load.
                 "-Dquarkus.datasource.postgresql.jdbc.max-size=" + CONNECTIONS_PER_REPLICA));
+        // The broker process takes only mutual TLS: each replica connects with the hub's Kafka certificate.
+        DevelopmentKafkaTls.hub(settings.certsDir()).hubSettings().forEach((name, value) -> properties.add("-D" + name
+                + "=" + value));
         if (!replicaSettings.databasePassword().isEmpty()) {
             properties.add("-Dthroughgate.database.password=" + replicaSettings.databasePassword());
         }

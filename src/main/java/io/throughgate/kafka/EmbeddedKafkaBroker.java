@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,12 @@ import kafka.server.KafkaRaftServer;
 /**
  * A real Apache Kafka broker running in this JVM in KRaft mode, as one combined broker and controller node. Its
  * storage is formatted once and kept, so topics and records survive a restart.
+ *
+ * <p>
+ * It is secured as a production cluster is: every listener (clients, and the KRaft controller) takes only mutual TLS
+ * with a certificate from a trusted CA, and Kafka's standard authoriser refuses whatever no ACL allows. A client's
+ * principal is its certificate's common name ({@link KafkaPrincipals}); the broker and the hub are super users, and
+ * {@link InboxAcls} gives each agency its own inbox.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -33,17 +40,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final KafkaTls tls;
     private KafkaRaftServer server;
 
     /**
      * @param logDir where the broker keeps its data; created and formatted on first start
      * @param port the client listener's port on localhost
      * @param controllerPort the KRaft controller listener's port on localhost
+     * @param tls the broker's own certificate (principal {@link KafkaPrincipals#BROKER}) and the CAs whose
+     *        certificates it accepts from clients
      */
-    public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+    public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, KafkaTls tls) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.tls = tls;
     }
 
     /** The bootstrap servers clients use. */
@@ -67,6 +78,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         awaitReady();
     }
 
+    /** Settings of an admin client acting as the broker itself, a super user: to create topics and ACLs. */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> properties = new HashMap<>(tls.clientProperties());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
+    }
+
     /** Stops the broker and waits for it to finish; its data stays on disk. */
     @Override
     public synchronized void close() {
@@ -82,11 +100,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        properties.put("listeners", "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        properties.put("advertised.listeners", "CLIENT://localhost:" + port);
         properties.put("controller.listener.names", "CONTROLLER");
-        properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("inter.broker.listener.name", "CLIENT");
+        // Mutual TLS on every listener: no client without a certificate from a trusted CA, the broker included.
+        properties.put("listener.security.protocol.map", "CLIENT:SSL,CONTROLLER:SSL");
+        properties.putAll(tls.storeProperties());
+        properties.put("ssl.client.auth", "required");
+        properties.put("ssl.principal.mapping.rules", KafkaPrincipals.MAPPING_RULES);
+        // Whatever no ACL allows is refused (allow.everyone.if.no.acl.found stays false).
+        properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.put("super.users", KafkaPrincipals.superUsers());
         properties.put("log.dirs", logDir.toAbsolutePath().toString());
         // A single node cannot replicate: the internal topics must accept one replica.
         properties.put("offsets.topic.replication.factor", "1");
@@ -130,7 +155,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> adminConfig = adminProperties();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(adminConfig)) {
             while (true) {

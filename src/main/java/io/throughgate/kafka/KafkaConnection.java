@@ -1,6 +1,8 @@
 package io.throughgate.kafka;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.apache.kafka.common.config.SslConfigs;
 import org.jboss.logging.Logger;
 
 import io.throughgate.config.HubConfig;
+import io.throughgate.directory.AgencyDirectory;
 
 /**
  * The hub's way to Kafka. With bootstrap servers configured it connects to that cluster; otherwise it starts a
@@ -33,6 +36,12 @@ public class KafkaConnection {
     @Inject
     HubConfig hub;
 
+    @Inject
+    AgencyDirectory directory;
+
+    @Inject
+    Clock clock;
+
     private EmbeddedKafkaBroker embedded;
     private Admin admin;
 
@@ -44,11 +53,14 @@ public class KafkaConnection {
         }
         if (embedded == null) {
             Path logDir = Path.of(hub.dataDir(), "kafka");
-            embedded = new EmbeddedKafkaBroker(logDir, config.embedded().port(), config.embedded().controllerPort());
+            embedded = new EmbeddedKafkaBroker(logDir, config.embedded().port(), config.embedded().controllerPort(),
+                    embeddedTls(config.embedded().brokerKeyStore()));
             long started = System.nanoTime();
             embedded.start();
-            LOG.infof("in-process Kafka broker (KRaft) ready at %s in %d ms, data in %s", embedded.bootstrapServers(),
-                    (System.nanoTime() - started) / 1_000_000, logDir.toAbsolutePath());
+            int changed = InboxAcls.reconcile(embedded.adminProperties(), directory, LocalDate.now(clock));
+            LOG.infof("in-process Kafka broker (KRaft, mutual TLS, ACLs: %d changed) ready at %s in %d ms, data in %s",
+                    changed, embedded.bootstrapServers(), (System.nanoTime() - started) / 1_000_000, logDir
+                            .toAbsolutePath());
         }
         return embedded.bootstrapServers();
     }
@@ -62,6 +74,10 @@ public class KafkaConnection {
     public Map<String, Object> clientProperties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (isEmbedded()) {
+            properties.putAll(embeddedTls(config.embedded().hubKeyStore()).clientProperties());
+            return properties;
+        }
         config.securityProtocol().ifPresent(value -> properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
                 value));
         config.saslMechanism().ifPresent(value -> properties.put(SaslConfigs.SASL_MECHANISM, value));
@@ -77,6 +93,11 @@ public class KafkaConnection {
         config.sslKeystorePassword().ifPresent(value -> properties.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG,
                 value));
         return properties;
+    }
+
+    private KafkaTls embeddedTls(String keyStore) {
+        return new KafkaTls(Path.of(keyStore), config.embedded().keyStorePassword(), Path.of(config.embedded()
+                .trustedCertificates()));
     }
 
     /** A shared admin client, created on first use. */

@@ -64,5 +64,21 @@ public interface KafkaConnectionConfig {
         /** Port of the in-process broker's KRaft controller listener, on localhost. */
         @WithDefault("19093")
         int controllerPort();
+
+        /** The broker's certificate and key (PKCS#12): its TLS server certificate and its own client identity. */
+        @WithDefault("certs-dev/hub/kafka-broker.p12")
+        String brokerKeyStore();
+
+        /** The hub's Kafka client certificate and key (PKCS#12) for the in-process broker. */
+        @WithDefault("certs-dev/hub/kafka-hub.p12")
+        String hubKeyStore();
+
+        /** The password of both key stores. */
+        @WithDefault("throughgate-dev")
+        String keyStorePassword();
+
+        /** The CA certificates (PEM) whose client certificates the broker accepts, and that the hub trusts. */
+        @WithDefault("certs-dev/ca/ca.crt")
+        String trustedCertificates();
     }
 }

@@ -23,13 +23,17 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.throughgate.config.StartupOrder;
 import io.throughgate.deliver.DeliveryConfig;
 import io.throughgate.identity.IdentityConfig;
+import io.throughgate.kafka.KafkaConnection;
+import io.throughgate.kafka.KafkaConnectionConfig;
 import io.throughgate.pki.Pem;
+import io.throughgate.pki.Pkcs12;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.sharinglog.SharingLogConfig;
 
 /**
  * Refuses to start the production profile with development key material (the CA, server key, delivery signing key
- * and sharing-log signing key of {@code certs-dev/}, whose private keys are public), unless
+ * and sharing-log signing key of {@code certs-dev/}, and the in-process Kafka broker's key and CA, whose private
+ * keys are public), unless
  * {@code throughgate.identity.allow-development-keys} says so explicitly. Other profiles start with a warning.
  */
 @ApplicationScoped
@@ -52,11 +56,20 @@ public class DevelopmentKeyGuard {
     @Inject
     SharingLogConfig sharingLog;
 
+    @Inject
+    KafkaConnection kafka;
+
+    @Inject
+    KafkaConnectionConfig kafkaConfig;
+
     void check(@Observes @Priority(StartupOrder.KEY_CHECK) StartupEvent event) {
-        boolean developmentCa = authorities.includesDevelopmentAuthority();
+        boolean developmentCa = authorities.includesDevelopmentAuthority() || kafka.isEmbedded()
+                && isDevelopmentCertificate(Path.of(kafkaConfig.embedded().trustedCertificates()));
         boolean developmentServerKey = serverCertificate().map(TrustedAuthorities::isDevelopmentMaterial)
                 .orElse(false) || isDevelopmentCertificate(Path.of(delivery.signingCertificate()))
-                || isDevelopmentCertificate(Path.of(sharingLog.signingCertificate()));
+                || isDevelopmentCertificate(Path.of(sharingLog.signingCertificate()))
+                || kafka.isEmbedded() && isDevelopmentKeyStore(Path.of(kafkaConfig.embedded().brokerKeyStore()),
+                        kafkaConfig.embedded().keyStorePassword());
         Optional<String> refusal = refusal(ConfigUtils.isProfileActive("prod"), config.allowDevelopmentKeys(),
                 developmentCa, developmentServerKey);
         if (refusal.isPresent()) {
@@ -87,7 +100,8 @@ public class DevelopmentKeyGuard {
                 + " from certs-dev/, whose private keys are public. Configure your own CA "
                 + "(throughgate.identity.trusted-certificates), server key (quarkus.tls.key-store.*), delivery "
                 + "signing key (throughgate.delivery.signing-*) and sharing-log signing key "
-                + "(throughgate.sharing-log.signing-*), or run a development profile (-Dquarkus.profile=dev).");
+                + "(throughgate.sharing-log.signing-*), and for the in-process Kafka broker its key stores and CA "
+                + "(throughgate.kafka.embedded.*), or run a development profile (-Dquarkus.profile=dev).");
     }
 
     private static String describe(boolean developmentCa, boolean developmentServerKey) {
@@ -105,6 +119,24 @@ public class DevelopmentKeyGuard {
             return Pem.readCertificates(pem).stream().findFirst().map(TrustedAuthorities::isDevelopmentMaterial)
                     .orElse(false);
         } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the first certificate of a PKCS#12 key store is development material; an unreadable one is not (the
+     * component that uses it fails at start with its own message).
+     */
+    static boolean isDevelopmentKeyStore(Path keyStore, String password) {
+        try {
+            KeyStore store = Pkcs12.read(keyStore, password.toCharArray());
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate x509) {
+                    return TrustedAuthorities.isDevelopmentMaterial(x509);
+                }
+            }
+            return false;
+        } catch (IOException | KeyStoreException | RuntimeException e) {
             return false;
         }
     }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.throughgate.cli.CommandOptions;
+import io.throughgate.devcerts.DevelopmentCertificates;
+import io.throughgate.kafka.KafkaTls;
 import io.throughgate.kafka.Topics;
 
 /**
@@ -31,9 +34,12 @@ public final class SubscribeCommand {
             Usage: java -jar target/quarkus-app/quarkus-run.jar subscribe --agency CODE
                    [--bootstrap-servers HOST:PORT] [--signing-certificate PEM] [--encryption-key PEM]
                    [--encryption-certificate PEM] [--from-beginning] [--group ID] [--max-messages N]
+                   [--client-certificate P12] [--client-certificate-password PASSWORD] [--trusted-ca PEM]
                    [--consumer-config FILE] [--help]
 
-            An example subscriber for partners (see docs/subscribing.md). Reads the agency's inbox topic
+            An example subscriber for partners (see docs/subscribing.md). Connects to Kafka over mutual TLS as the
+            agency, with its client certificate: the broker lets an agency read only its own inbox, in consumer
+            groups named CODE-*. Reads the agency's inbox topic
             tg.inbox.CODE with isolation.level=read_committed and, for each message: checks that
             tg_signature_algorithm is SHA256withECDSA and tg_signature_key_id is the key id of the hub signing
             certificate; hashes the value's exact bytes bound to CODE, the topic, the agreement, ce_id and the key
@@ -67,8 +73,13 @@ public final class SubscribeCommand {
               --group ID                      the consumer group (default: CODE-example-subscriber)
               --max-messages N                stop after N messages, records, notices or rejected
                                               (default: no limit)
+              --client-certificate P12        the agency's client certificate and key, PKCS#12
+                                              (default: certs-dev/agencies/CODE/CODE.p12)
+              --client-certificate-password PASSWORD
+                                              its password (default: throughgate-dev, the development one)
+              --trusted-ca PEM                the CA of the broker's certificate (default: certs-dev/ca/ca.crt)
               --consumer-config FILE          Kafka client properties for a real cluster (security.protocol,
-                                              ssl.keystore.location, ...)
+                                              ssl.keystore.location, ...), instead of the three options above
 
             Exit status: 0 no message rejected, 1 a message rejected or a failure (unreadable key files,
             Kafka error), 2 usage error; stopped by Ctrl-C, 130 as for any program.
@@ -87,7 +98,8 @@ public final class SubscribeCommand {
         try {
             options = CommandOptions.parse(args, Set.of("--help", "--from-beginning"), Set.of("--agency",
                     "--bootstrap-servers", "--signing-certificate", "--encryption-key", "--encryption-certificate",
-                    "--group", "--max-messages", "--consumer-config"));
+                    "--group", "--max-messages", "--consumer-config", "--client-certificate",
+                    "--client-certificate-password", "--trusted-ca"));
             if (options.has("--help")) {
                 out.print(HELP);
                 return 0;
@@ -118,6 +130,8 @@ public final class SubscribeCommand {
                 try (Reader file = Files.newBufferedReader(Path.of(options.value("--consumer-config").get()))) {
                     connection.load(file);
                 }
+            } else {
+                connection.putAll(clientCertificate(options, agencyFiles).clientProperties());
             }
         } catch (NoSuchFileException e) {
             err.println("subscribe: no such file: " + e.getFile());
@@ -133,6 +147,19 @@ public final class SubscribeCommand {
                 + "; hub signing key id " + reader.hubKeyId());
         return consume(ConsumerSettings.of(servers, group, connection), topic, reader,
                 options.has("--from-beginning"), maxMessages, out, err);
+    }
+
+    /** The agency's Kafka client certificate: the options, else its development files. */
+    private static KafkaTls clientCertificate(CommandOptions options, String agencyFiles) throws NoSuchFileException {
+        Path keyStore = Path.of(options.value("--client-certificate").orElse(agencyFiles + ".p12"));
+        Path ca = Path.of(options.value("--trusted-ca").orElse("certs-dev/ca/ca.crt"));
+        for (Path file : List.of(keyStore, ca)) {
+            if (!Files.isReadable(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+        }
+        return new KafkaTls(keyStore, options.value("--client-certificate-password").orElse(
+                DevelopmentCertificates.DEV_PASSWORD), ca);
     }
 
     private static int consume(Map<String, Object> settings, String topic, InboxMessageReader reader,

@@ -2,6 +2,7 @@ package io.throughgate.faults;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.config.TopicConfig;
 
 import io.throughgate.Main;
 import io.throughgate.cli.KafkaBrokerCommand;
+import io.throughgate.devcerts.DevelopmentKafkaTls;
 import io.throughgate.testing.KafkaBrokerTestResource;
 
 /**
@@ -81,7 +83,10 @@ final class FaultBroker implements AutoCloseable {
 
     /** Kafka client settings for this broker. */
     Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", bootstrapServers());
+        Map<String, Object> properties = new HashMap<>(DevelopmentKafkaTls.hub(KafkaBrokerTestResource.CERTS)
+                .clientProperties());
+        properties.put("bootstrap.servers", bootstrapServers());
+        return properties;
     }
 
     /** The tests' class path: Surefire's full one, as its own JVM sees only a manifest jar. */

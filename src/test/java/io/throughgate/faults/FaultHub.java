@@ -2,9 +2,11 @@ package io.throughgate.faults;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.throughgate.devcerts.DevelopmentKafkaTls;
 import io.throughgate.testing.KafkaBrokerTestResource;
 
 /**
@@ -36,9 +38,12 @@ final class FaultHub implements AutoCloseable {
                 // The node's id: a restarted hub is the same node, with the same transactional ids (it waits for
                 // its killed predecessor's lease on the id to lapse).
                 Map.entry("THROUGHGATE_NODE_ID", "fault-hub"));
-        process = new ChildProcess("hub",
-                List.of("-Xmx512m", "-XX:+UseParallelGC", "-Dquarkus.profile=dev", "-jar", ARTEFACT.toString()),
-                environment, folder.resolve("hub.log"));
+        List<String> arguments = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC", "-Dquarkus.profile=dev"));
+        // The broker takes only mutual TLS: the hub connects with its Kafka certificate.
+        DevelopmentKafkaTls.hub(KafkaBrokerTestResource.CERTS).hubSettings().forEach((name, value) -> arguments.add(
+                "-D" + name + "=" + value));
+        arguments.addAll(List.of("-jar", ARTEFACT.toString()));
+        process = new ChildProcess("hub", arguments, environment, folder.resolve("hub.log"));
     }
 
     /** Starts (or restarts) the hub and waits until it is ready. */

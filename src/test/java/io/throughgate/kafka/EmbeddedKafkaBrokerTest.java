@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,43 +25,46 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.throughgate.devcerts.DevelopmentKafkaTls;
 import io.throughgate.testing.KafkaBrokerTestResource;
 
 class EmbeddedKafkaBrokerTest {
 
     private static final String TOPIC = "tg.inbox.yoi-feltham";
+    private static final KafkaTls BROKER_TLS = DevelopmentKafkaTls.broker(KafkaBrokerTestResource.CERTS);
 
     @Test
     void keepsTopicsAndRecordsAcrossARestart(@TempDir Path dataDir) throws Exception {
         int port = KafkaBrokerTestResource.freePort();
         int controllerPort = KafkaBrokerTestResource.freePort();
-        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, controllerPort)) {
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, controllerPort, BROKER_TLS)) {
             broker.start();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(broker.adminProperties())) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty()))).all().get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            Map<String, Object> producerSettings = new HashMap<>(broker.adminProperties());
+            producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings,
+                    new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>(TOPIC, "pseudonym-1", "release-notification")).get();
             }
         }
 
-        try (EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(dataDir, port, controllerPort)) {
+        try (EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(dataDir, port, controllerPort, BROKER_TLS)) {
             restarted.start();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", restarted.bootstrapServers()))) {
+            try (Admin admin = Admin.create(restarted.adminProperties())) {
                 Set<String> topics = admin.listTopics().names().get();
                 assertTrue(topics.contains(TOPIC), "topics after restart: " + topics);
             }
-            assertEquals(List.of("release-notification"), readAll(restarted.bootstrapServers()));
+            assertEquals(List.of("release-notification"), readAll(restarted.adminProperties()));
         }
     }
 
-    private static List<String> readAll(String bootstrapServers) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "restart-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+    private static List<String> readAll(Map<String, Object> client) {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-test");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             List<String> values = new ArrayList<>();

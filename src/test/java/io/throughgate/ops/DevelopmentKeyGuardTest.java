@@ -53,6 +53,19 @@ class DevelopmentKeyGuardTest {
     }
 
     @Test
+    void recognisesTheShippedKafkaBrokerKeyAsDevelopmentMaterial() {
+        assertTrue(DevelopmentKeyGuard.isDevelopmentKeyStore(Path.of("certs-dev/hub/kafka-broker.p12"),
+                "throughgate-dev"));
+        assertFalse(DevelopmentKeyGuard.isDevelopmentKeyStore(Path.of("certs-dev/hub/kafka-broker.p12"), "wrong"));
+    }
+
+    @Test
+    void refusalNamesTheKafkaBrokerSettings() {
+        assertTrue(DevelopmentKeyGuard.refusal(true, false, false, true).orElseThrow()
+                .contains("(throughgate.kafka.embedded.*)"));
+    }
+
+    @Test
     void unreadableCertificateIsNotDevelopmentMaterial() {
         assertFalse(DevelopmentKeyGuard.isDevelopmentCertificate(Path.of("certs-dev/hub/no-such.crt")));
     }

@@ -5,18 +5,28 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.throughgate.devcerts.DevelopmentKafkaTls;
+import io.throughgate.directory.AgencyDirectoryLoader;
 import io.throughgate.kafka.EmbeddedKafkaBroker;
+import io.throughgate.kafka.InboxAcls;
 
 /**
- * A real Kafka broker (KRaft, in this JVM) on free ports for the tests, in a fresh folder. The hub under test
- * connects to it as to an external cluster.
+ * A real Kafka broker (KRaft, in this JVM) on free ports for the tests, in a fresh folder, secured as the hub's
+ * in-process broker is: mutual TLS with the development certificates and each agency's ACLs from the directory. The
+ * hub under test connects to it as to an external cluster, with its own Kafka certificate.
  */
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The development certificates the broker and its clients use. */
+    public static final Path CERTS = Path.of("certs-dev");
 
     private static EmbeddedKafkaBroker broker;
 
@@ -24,9 +34,13 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         try {
             Path logDir = Files.createTempDirectory("throughgate-test-kafka");
-            broker = new EmbeddedKafkaBroker(logDir, freePort(), freePort());
+            broker = new EmbeddedKafkaBroker(logDir, freePort(), freePort(), DevelopmentKafkaTls.broker(CERTS));
             broker.start();
-            return Map.of("throughgate.kafka.bootstrap-servers", broker.bootstrapServers());
+            InboxAcls.reconcile(broker.adminProperties(), AgencyDirectoryLoader.parse(Files.readAllBytes(Path.of(
+                    "contracts", AgencyDirectoryLoader.FILE))), LocalDate.now(ZoneId.of("Europe/London")));
+            Map<String, String> settings = new HashMap<>(DevelopmentKafkaTls.hub(CERTS).hubSettings());
+            settings.put("throughgate.kafka.bootstrap-servers", broker.bootstrapServers());
+            return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
