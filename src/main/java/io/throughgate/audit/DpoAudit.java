@@ -36,7 +36,8 @@ public class DpoAudit {
      * @param agency the caller's agency
      * @param certificateSerial the DPO certificate's serial
      * @param action what was done: search, export, entry, subject-access, verification, audit (of the sharing
-     *        log); consent-history, consent-decision, consent-list (of the consent registry)
+     *        log); consent-history, consent-decision, consent-list (of the consent registry); inbox-read (an
+     *        agency's system fetching deliveries from its HTTPS inbox)
      * @param criteria the criteria, as JSON, without identifiers
      * @param subjectPseudonyms the child looked for, as the hub's pseudonyms; empty when no child was named
      * @param results how many entries (or records of the audit) the answer held

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import io.throughgate.agreement.Agreement;
 import io.throughgate.agreement.AgreementRegistry;
 import io.throughgate.agreement.AgreementState;
 import io.throughgate.database.HubDatabase;
+import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.exchange.IngestContext;
 import io.throughgate.gate.FieldTransforms;
@@ -41,6 +43,7 @@ import io.throughgate.kafka.KafkaConnection;
 import io.throughgate.kafka.Topics;
 import io.throughgate.testing.DatabaseCells;
 import io.throughgate.testing.ExpectedFields;
+import io.throughgate.testing.HttpsInbox;
 import io.throughgate.testing.Inboxes;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
@@ -122,15 +125,17 @@ class LeakScanTest {
             List<String> leaks = new ArrayList<>();
             for (String topic : Inboxes.inboxTopics(kafka.clientProperties())) {
                 for (ConsumerRecord<String, byte[]> message : Inboxes.read(kafka.clientProperties(), topic)) {
-                    String text = new String(message.value(), StandardCharsets.UTF_8) + " key=" + message.key();
-                    for (Marked record : sent) {
-                        record.values().forEach((pointer, value) -> {
-                            if (text.contains(value) && !allowed(sent, value, message)) {
-                                leaks.add(record.type() + " " + pointer + " reached " + topic + " under "
-                                        + Inboxes.header(message, "tg_agreement_id"));
-                            }
-                        });
-                    }
+                    scanDelivery(sent, message, topic, leaks);
+                }
+            }
+            // The same inboxes read as each agency in force through the HTTPS inbox.
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+            for (Agency agency : directory.all()) {
+                if (!agency.isValidOn(today)) {
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> message : HttpsInbox.readAll(agency.code())) {
+                    scanDelivery(sent, message, "the HTTPS inbox of " + agency.code(), leaks);
                 }
             }
             for (String topic : List.of(Topics.DEAD_LETTER, Topics.SHARING_LOG, Topics.CONSENT_EVENTS)) {
@@ -152,6 +157,23 @@ class LeakScanTest {
             assertTrue(log.lines().size() > 0, "the log was captured");
         } finally {
             log.remove();
+        }
+    }
+
+    /** Adds a leak for each marker in a delivered message (value, key, headers) that its agreement does not allow. */
+    private void scanDelivery(List<Marked> sent, ConsumerRecord<String, byte[]> message, String where,
+            List<String> leaks) {
+        StringBuilder text = new StringBuilder(new String(message.value(), StandardCharsets.UTF_8)).append(" key=")
+                .append(message.key());
+        message.headers().forEach(header -> text.append(' ').append(header.key()).append('=').append(header
+                .value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
+        for (Marked record : sent) {
+            record.values().forEach((pointer, value) -> {
+                if (text.indexOf(value) >= 0 && !allowed(sent, value, message)) {
+                    leaks.add(record.type() + " " + pointer + " reached " + where + " under " + Inboxes.header(
+                            message, "tg_agreement_id"));
+                }
+            });
         }
     }
 
