@@ -76,6 +76,9 @@ public class InboxResource {
     @Inject
     DpoAudit audit;
 
+    @Inject
+    InboxWaits waits;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read your agency's inbox", description = "The next messages of your agency's inbox "
@@ -83,7 +86,8 @@ public class InboxResource {
             + "them: value (base64, the signed bytes), key and headers, to verify and decrypt as "
             + "`docs/subscribing.md` describes. Only committed messages (read_committed). Without `after`, reading "
             + "starts at your agency's last acknowledgement, so what is not acknowledged comes again. With no "
-            + "message, waits up to `wait` seconds for one (long polling). Every read that serves messages is in "
+            + "message, waits up to `wait` seconds for one (long polling; when too many reads of your agency, or "
+            + "of all agencies, are already waiting, it answers at once). Every read that serves messages is in "
             + "the access audit.")
     @APIResponse(responseCode = "200", description = "The next messages, perhaps none", content = @Content(schema = @Schema(implementation = InboxPageView.class)))
     @APIResponse(responseCode = "400", description = "`after` is not a cursor of this inbox, or `limit` or `wait` is out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,7 +110,13 @@ public class InboxResource {
         String agency = identity.agency().code();
         return answer("after", "served", () -> {
             Map<Integer, Long> acknowledged = cursor == null ? acknowledgements.positions(agency) : Map.of();
-            InboxReader.Page page = reader.read(agency, cursor, acknowledged, most, Duration.ofSeconds(seconds));
+            InboxReader.Page page;
+            try (InboxWaits.Permit permit = seconds == 0 ? null : waits.tryWait(agency)) {
+                Duration waiting = permit != null && permit.granted()
+                        ? Duration.ofSeconds(seconds)
+                        : Duration.ZERO;
+                page = reader.read(agency, cursor, acknowledged, most, waiting);
+            }
             if (!page.messages().isEmpty()) {
                 audit.record(identity, "inbox-read", auditCriteria(page), List.of(), page.messages().size());
             }
