@@ -93,11 +93,16 @@ public class InboxReader {
             start.put(partition.partition(), position);
         }
         InboxCursor cursor = new InboxCursor(start);
-        if (wait.isZero() && nothingToRead(consumer, partitions, start)) {
+        // With read_committed, the end offsets are the last stable offsets: what is committed up to now.
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+        if (wait.isZero() && ends.entrySet().stream().allMatch(end -> start.get(end.getKey().partition()) >= end
+                .getValue())) {
             return new Page(List.of(), cursor);
         }
         List<InboxMessage> messages = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
+        // Committed messages are known to be there: keep fetching until they come, however slow the broker is.
+        long committedDeadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
         do {
             long remaining = Math.max(deadline - System.nanoTime(), SHORTEST_POLL.toNanos());
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofNanos(Math.min(remaining,
@@ -108,7 +113,8 @@ public class InboxReader {
                 cursor = cursor.after(record.partition(), record.offset());
                 messages.add(message(record, cursor));
             }
-        } while (messages.isEmpty() && System.nanoTime() < deadline);
+        } while (messages.isEmpty() && (System.nanoTime() < deadline || behind(consumer, ends)
+                && System.nanoTime() < committedDeadline));
         if (!messages.isEmpty()) {
             return new Page(messages, cursor);
         }
@@ -119,11 +125,13 @@ public class InboxReader {
         return new Page(messages, new InboxCursor(end));
     }
 
-    /** Whether every partition is read up to its last committed message, so that a poll could only wait. */
-    private static boolean nothingToRead(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-            Map<Integer, Long> start) {
-        return consumer.endOffsets(partitions, KAFKA_TIMEOUT).entrySet().stream().allMatch(end -> start.get(end
-                .getKey().partition()) >= end.getValue());
+    /**
+     * Whether some partition is not yet read up to the end offsets found at the start of the read. Aborted messages
+     * and transaction markers move the position without giving a message, so this ends once they are passed.
+     */
+    private static boolean behind(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey(), KAFKA_TIMEOUT) < end
+                .getValue());
     }
 
     /**

@@ -63,7 +63,7 @@ class InboxResourceTest {
     void aMessageIsServedUntilAcknowledgedThenNotAndTheReadIsAudited() throws Exception {
         String agency = "yot-hackney";
         String recordId = push(agency);
-        Served first = readToEnd(agency);
+        Served first = awaitServed(agency, "", List.of(recordId));
         assertTrue(first.recordIds().contains(recordId), first.recordIds().toString());
         assertTrue(readToEnd(agency).recordIds().contains(recordId), "not acknowledged: served again");
 
@@ -80,6 +80,7 @@ class InboxResourceTest {
         Served before = readToEnd(agency);
         String first = push(agency);
         String second = push(agency);
+        awaitServed(agency, before.cursor(), List.of(first, second));
         // Client B reads one message at a time from where the agency stood.
         JsonPath clientB = page(agency, "?limit=1&after=" + before.cursor());
         List<String> seenByB = new ArrayList<>(recordIds(clientB));
@@ -100,7 +101,9 @@ class InboxResourceTest {
     @Test
     void noParameterReadsAnotherAgencysInbox() {
         String recordId = push("yot-redbridge");
-        String redbridgeCursor = readToEnd("yot-redbridge").cursor();
+        Served redbridge = awaitServed("yot-redbridge", "", List.of(recordId));
+        assertTrue(redbridge.recordIds().contains(recordId), "Redbridge itself reads it");
+        String redbridgeCursor = redbridge.cursor();
         for (String agency : List.of("yot-camden", "yoi-feltham")) {
             for (String query : List.of("", "?agency=yot-redbridge", "?topic=tg.inbox.yot-redbridge",
                     "?agency=yot-redbridge&after=0-0.1-0.2-0")) {
@@ -173,10 +176,16 @@ class InboxResourceTest {
     void aServedMessageVerifiesAndOpensAsAKafkaSubscribersDoes() throws Exception {
         String agency = "yot-southwark";
         String recordId = push(agency);
-        JsonPath page = page(agency, "?limit=500");
-        List<Map<String, Object>> messages = page.getList("messages");
-        Map<String, Object> message = messages.stream().filter(m -> recordId.equals(headers(m).get("ce_id")))
-                .findFirst().orElseThrow();
+        Map<String, Object> message = null;
+        for (int attempt = 0; attempt < 100 && message == null; attempt++) {
+            List<Map<String, Object>> messages = page(agency, "?limit=500").getList("messages");
+            message = messages.stream().filter(m -> recordId.equals(headers(m).get("ce_id"))).findFirst().orElse(
+                    null);
+            if (message == null) {
+                sleep();
+            }
+        }
+        assertTrue(message != null, "served");
         ConsumerRecord<String, byte[]> record = HttpsInbox.record(agency, message);
         Path folder = Path.of("certs-dev/agencies", agency);
         Reading reading = new InboxMessageReader(agency, Pem.readCertificates(Path.of("certs-dev/hub/signing.crt"))
@@ -190,6 +199,27 @@ class InboxResourceTest {
 
     /** What reading from a position to the end served. */
     private record Served(List<String> recordIds, String cursor) {
+    }
+
+    /**
+     * Reads from a cursor (or the acknowledged position) until the records are served: the hub answers once its
+     * transaction is committed, and Kafka makes the commit visible to read_committed readers a moment later.
+     */
+    private static Served awaitServed(String agency, String cursor, List<String> recordIds) {
+        Served served = readFrom(agency, cursor);
+        for (int attempt = 0; attempt < 100 && !served.recordIds().containsAll(recordIds); attempt++) {
+            sleep();
+            served = readFrom(agency, cursor);
+        }
+        return served;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Served readToEnd(String agency) {
