@@ -77,8 +77,10 @@ public class InboxReader {
     private static Page read(KafkaConsumer<String, byte[]> consumer, String topic, InboxCursor after,
             Map<Integer, Long> acknowledged, int limit, Duration wait) throws UnknownCursor {
         List<TopicPartition> partitions = partitions(consumer, topic);
+        // With read_committed, the end offsets are the last stable offsets: what is committed up to now.
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
         if (after != null) {
-            check(consumer, partitions, after);
+            check(partitions, ends, after);
         }
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
         consumer.assign(partitions);
@@ -93,8 +95,6 @@ public class InboxReader {
             start.put(partition.partition(), position);
         }
         InboxCursor cursor = new InboxCursor(start);
-        // With read_committed, the end offsets are the last stable offsets: what is committed up to now.
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
         if (wait.isZero() && ends.entrySet().stream().allMatch(end -> start.get(end.getKey().partition()) >= end
                 .getValue())) {
             return new Page(List.of(), cursor);
@@ -142,20 +142,22 @@ public class InboxReader {
      */
     public void check(String agency, InboxCursor cursor) throws UnknownCursor {
         consumers.with(agency, consumer -> {
-            check(consumer, partitions(consumer, Topics.inbox(agency)), cursor);
+            List<TopicPartition> partitions = partitions(consumer, Topics.inbox(agency));
+            check(partitions, consumer.endOffsets(partitions, KAFKA_TIMEOUT), cursor);
             return null;
         });
     }
 
-    private static void check(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-            InboxCursor cursor) throws UnknownCursor {
+    /** Checks a cursor against the inbox's partitions and their end offsets (the last stable offsets). */
+    private static void check(List<TopicPartition> partitions, Map<TopicPartition, Long> ends, InboxCursor cursor)
+            throws UnknownCursor {
         Set<Integer> numbers = partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
         if (!numbers.equals(cursor.positions().keySet())) {
             throw new UnknownCursor("names partitions " + cursor.positions().keySet() + "; this inbox has "
                     + numbers.stream().sorted().toList());
         }
-        // With read_committed, the end offsets are the last stable offsets: nothing beyond was ever served.
-        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions, KAFKA_TIMEOUT).entrySet()) {
+        // Nothing beyond the last stable offsets was ever served.
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             long position = cursor.positions().get(end.getKey().partition());
             if (position > end.getValue()) {
                 throw new UnknownCursor("is beyond the end of partition " + end.getKey().partition()
