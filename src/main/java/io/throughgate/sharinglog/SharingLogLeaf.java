@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.throughgate.json.CanonicalJson;
 import io.throughgate.json.Json;
 import io.throughgate.merkle.MerkleHashes;
 
@@ -26,15 +23,6 @@ public final class SharingLogLeaf {
     private SharingLogLeaf() {
     }
 
-    /** The leaf text of an entry. */
-    public static String text(IndexedEntry entry) {
-        ObjectNode leaf = JsonNodeFactory.instance.objectNode();
-        leaf.set("event", Json.tree(entry.event()));
-        leaf.put("index", entry.index());
-        leaf.put("indexedAt", entry.indexedAt().toString());
-        return CanonicalJson.text(leaf);
-    }
-
     /**
      * The canonical JSON of an event, as the hub writes it to {@code tg.sharing-log} (with the
      * {@link #CANONICAL_HEADER} header), so that the indexer builds the leaf text from these bytes instead of
@@ -45,8 +33,9 @@ public final class SharingLogLeaf {
     }
 
     /**
-     * The leaf text of an entry whose event is already in canonical JSON: the same text as
-     * {@link #text(IndexedEntry)}, put together without a tree (the leaf's keys sort as event, index, indexedAt).
+     * The leaf text of an entry whose event is already in canonical JSON: the canonical JSON of
+     * {@code {"event", "index", "indexedAt"}}, put together without a tree (the leaf's keys sort as event, index,
+     * indexedAt).
      */
     public static String text(String canonicalEvent, long index, Instant indexedAt) {
         return new StringBuilder(canonicalEvent.length() + 64).append("{\"event\":").append(canonicalEvent).append(

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.throughgate.json.CanonicalJson;
 import io.throughgate.json.Json;
 
@@ -52,7 +55,10 @@ class SharingLogLeafTest {
     private static void assertSameLeaf(SharingLogEvent event) {
         String canonical = new String(SharingLogLeaf.canonicalEvent(event), StandardCharsets.UTF_8);
         assertEquals(CanonicalJson.text(Json.tree(event)), canonical, "the event as written is canonical JSON");
-        assertEquals(SharingLogLeaf.text(new IndexedEntry(41, INDEXED_AT, event)), SharingLogLeaf.text(canonical, 41,
-                INDEXED_AT));
+        ObjectNode leaf = JsonNodeFactory.instance.objectNode();
+        leaf.set("event", Json.tree(event));
+        leaf.put("index", 41);
+        leaf.put("indexedAt", INDEXED_AT.toString());
+        assertEquals(CanonicalJson.text(leaf), SharingLogLeaf.text(canonical, 41, INDEXED_AT));
     }
 }
