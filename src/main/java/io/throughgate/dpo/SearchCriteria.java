@@ -15,5 +15,7 @@ public record SearchCriteria(
         @Schema(description = "Received on or after: a date (London) or an instant", example = "2026-11-01") String from,
         @Schema(description = "Received on or before: a date (London, whole day) or an instant before which", example = "2026-11-30") String to,
         @Schema(description = "Continue after this entry index (the previous page's next)") Long after,
-        @Schema(description = "The most entries to return, 1 to 10000", defaultValue = "100") Integer limit){
+        @Schema(description = "The most entries to return, 1 to 10000", defaultValue = "100") Integer limit,
+        @Schema(description = "Why the DPO searches, recorded in the audit of DPO queries", enumeration = {
+                "subject-access-request", "complaint", "incident", "audit", "agreement-review"}) String reason){
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
+import io.throughgate.audit.AuditReason;
 import io.throughgate.audit.DpoScope;
 import io.throughgate.consent.api.SubjectReader;
 import io.throughgate.directory.AgencyDirectory;
@@ -31,7 +32,7 @@ final class SearchRequestReader {
     static final int DEFAULT_LIMIT = 100;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Set<String> MEMBERS = Set.of("subject", "agency", "agreement", "recordType", "outcome",
-            "from", "to", "after", "limit");
+            "from", "to", "after", "limit", "reason");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
 
     private final AgencyDirectory directory;
@@ -77,6 +78,7 @@ final class SearchRequestReader {
         Optional<Instant> to = time(body, "to", true);
         long after = number(body, "after", -1, -1, Long.MAX_VALUE);
         long limit = number(body, "limit", DEFAULT_LIMIT, 1, MOST);
+        AuditReason.read(body, violations);
         if (!violations.isEmpty()) {
             return Optional.empty();
         }

@@ -39,6 +39,7 @@ import io.throughgate.sharinglog.LogVerification;
 import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.sharinglog.SharingLogLeaf;
 import io.throughgate.sharinglog.SharingLogQueries;
+import io.throughgate.sharinglog.VerificationRuns;
 import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
 
 /**
@@ -72,6 +73,9 @@ public class SharingLogResource {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    VerificationRuns runs;
 
     @POST
     @Path("/search")
@@ -180,7 +184,7 @@ public class SharingLogResource {
     @APIResponse(responseCode = "503", description = "The log cannot be read up to date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verify() {
         return DpoRequests.asDpo(caller, log, dpo -> {
-            LogVerification result = log.verifier().verify();
+            LogVerification result = runs.runNow(dpo.agency());
             audit.record(dpo, "verification", "{}", List.of(), (int) Math.min(Integer.MAX_VALUE, result.entries()));
             return Response.ok(result).build();
         });

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.AuditReason;
 import io.throughgate.audit.DpoAudit;
 import io.throughgate.audit.DpoScope;
 import io.throughgate.consent.ConsentDecision;
@@ -153,8 +154,9 @@ public class SubjectAccessResource {
         return DpoRequests.asDpo(caller, log, dpo -> {
             List<Problem.Violation> violations = new ArrayList<>();
             SubjectReader.checkIdentified(body.path("subject"), violations);
-            if (body.isObject() && body.size() != 1) {
-                violations.add(new Problem.Violation("", "must hold only subject"));
+            AuditReason.read(body, violations);
+            if (body.isObject() && body.size() != (body.has("reason") ? 2 : 1)) {
+                violations.add(new Problem.Violation("", "must hold only subject, and reason"));
             }
             if (!violations.isEmpty()) {
                 return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The child is not identified.", violations);
@@ -214,6 +216,8 @@ public class SubjectAccessResource {
     @Schema(name = "SubjectAccessQuery")
     public record SubjectQuery(
             @Schema(description = "The child, by one or more identifiers (nhsNumber, pncId, croNumber, nomisNumber, "
-                    + "probationCrn, upn, localCaseId)", required = true) Object subject) {
+                    + "probationCrn, upn, localCaseId)", required = true) Object subject,
+            @Schema(description = "Why the DPO asks, recorded in the audit of DPO queries", enumeration = {
+                    "subject-access-request", "complaint", "incident", "audit", "agreement-review"}) String reason){
     }
 }

@@ -54,6 +54,13 @@ public final class SharingLogQueries {
         this.dataSource = dataSource;
     }
 
+    /** How many entries the log holds, expired ones included: the size of its Merkle tree. */
+    public long size() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return SharingLogHead.read(connection).size();
+        }
+    }
+
     /** The entries that match, in log order, one page at a time; expired entries are not returned. */
     public Page search(LogSearch search) throws SQLException {
         List<StoredLeaf> leaves = searchLeaves(search);

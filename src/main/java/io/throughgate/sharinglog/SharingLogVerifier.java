@@ -63,13 +63,32 @@ public final class SharingLogVerifier {
 
     /** Checks the log. */
     public LogVerification verify() throws SQLException {
+        return verify(Progress.NONE);
+    }
+
+    /** Told how far a verification has got. */
+    @FunctionalInterface
+    public interface Progress {
+
+        Progress NONE = (checked, total) -> {
+        };
+
+        /**
+         * @param checked how many entries have been checked
+         * @param total how many entries the log held when the verification began
+         */
+        void checked(long checked, long total);
+    }
+
+    /** Checks the log, telling {@code progress} after each thousand entries and at the end. */
+    public LogVerification verify(Progress progress) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             // One snapshot for every query, so that appends and expiry running meanwhile are not seen half-way.
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try {
-                return verify(connection);
+                return verify(connection, progress);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -78,8 +97,9 @@ public final class SharingLogVerifier {
         }
     }
 
-    private LogVerification verify(Connection connection) throws SQLException {
+    private LogVerification verify(Connection connection, Progress progress) throws SQLException {
         MerkleFrontier head = SharingLogHead.read(connection);
+        progress.checked(0, head.size());
         List<SharingLogCheckpoints.StoredCheckpoint> checkpoints = checkpoints(connection);
         List<String> outside = new ArrayList<>();
         keptOutside(checkpoints, outside);
@@ -108,6 +128,9 @@ public final class SharingLogVerifier {
                     walk.expired++;
                 }
                 walk.append(check.leafHash());
+                if (walk.frontier.size() % FETCH_SIZE == 0) {
+                    progress.checked(walk.frontier.size(), head.size());
+                }
             }
             long orphans = subjectGroups.orphans() + consentGroups.orphans();
             if (orphans > 0) {
@@ -115,6 +138,7 @@ public final class SharingLogVerifier {
             }
         }
         walk.finish(head);
+        progress.checked(walk.frontier.size(), head.size());
         return walk.result();
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -122,6 +123,42 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
     private static String recordIdAsReceived(UUID recordId, String entryJson) {
         String copy = entryJson == null ? null : SharingLogLeaf.read(entryJson).event().recipientRecordId();
         return copy != null ? copy : recordId.toString();
+    }
+
+    /**
+     * How many notices were sent, claimed but not yet sent, and how many deliveries that relied on a withdrawn
+     * decision wait for a notice.
+     *
+     * @param sent notices sent and acknowledged by Kafka
+     * @param claimed notices claimed by a replica and not yet sent
+     * @param awaiting deliveries no notice covers yet
+     */
+    public record Tally(long sent, long claimed, long awaiting) {
+    }
+
+    /** The tally of notices to one agency, or to every agency when {@code recipient} is empty. */
+    public Tally tally(Optional<String> recipient) throws SQLException {
+        String toAgency = recipient.isPresent() ? " AND agency = ?" : "";
+        return new Tally(count("SELECT COUNT(*) FROM withdrawal_notice WHERE sent_at IS NOT NULL" + toAgency,
+                recipient),
+                count("SELECT COUNT(*) FROM withdrawal_notice WHERE sent_at IS NULL" + toAgency,
+                        recipient),
+                count("SELECT COUNT(*) FROM (" + UNCOVERED.replace(" ORDER BY c.entry_index", recipient.isPresent()
+                        ? " AND e.recipient = ?"
+                        : "") + ") uncovered", recipient));
+    }
+
+    private long count(String sql, Optional<String> recipient) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (recipient.isPresent()) {
+                statement.setString(1, recipient.get());
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** The notices due: one per withdrawn decision, recipient and pseudonym, for the deliveries no notice covers. */

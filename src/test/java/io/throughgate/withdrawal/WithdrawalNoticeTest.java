@@ -66,6 +66,7 @@ class WithdrawalNoticeTest {
         Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox.yot-camden", record -> recordId.equals(Inboxes
                 .header(record, "ce_id")));
 
+        WithdrawalNotices.Tally before = notices.tally(java.util.Optional.of(ICB));
         withdraw(decision, "FELTHAM-HC/CONSENT/2026/0401");
 
         ConsumerRecord<String, byte[]> notice = Inboxes.awaitMatching(kafka.clientProperties(), "tg.inbox." + ICB,
@@ -82,6 +83,13 @@ class WithdrawalNoticeTest {
         // Both health recipients got the consent-gated clinical summary; Camden got the same record without it.
         assertEquals(Set.of(ICB, "health-nhse-health-justice"), agenciesNoticed(decision),
                 "exactly the agencies that received consent-gated data");
+        // One notice to the ICB for the one child and decision, counted as sent once Kafka acknowledged it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> notices.tally(
+                java.util.Optional.of(ICB)).sent() == before.sent() + 1);
+        WithdrawalNotices.Tally after = notices.tally(java.util.Optional.of(ICB));
+        assertEquals(0, after.awaiting(), "no delivery to the ICB waits for a notice");
+        assertTrue(notices.tally(java.util.Optional.empty()).sent() >= after.sent() + 1,
+                "the whole partnership's tally counts the notice to NHS England too");
     }
 
     @Test

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
+import io.throughgate.audit.AuditReason;
 import io.throughgate.audit.DpoAudit;
 import io.throughgate.consent.ConsentDecision;
 import io.throughgate.consent.fhir.FhirConsentMapper;
@@ -96,7 +97,7 @@ public class ConsentResource {
                     + "consent decisions.");
         }
         List<ConsentDecision> decisions = service.reviewableBy(identity);
-        return audited(identity, "consent-list", List.of(), decisions.size(), () -> Response.ok(decisions.stream()
+        return audited(identity, "consent-list", "{}", List.of(), decisions.size(), () -> Response.ok(decisions.stream()
                 .map(decision -> ConsentDecisionView.of(decision, service.today())).toList()).build());
     }
 
@@ -139,13 +140,16 @@ public class ConsentResource {
         }
         List<Problem.Violation> violations = new java.util.ArrayList<>();
         SubjectReader.checkIdentified(body.path("subject"), violations);
+        Optional<AuditReason> reason = AuditReason.read(body, violations);
         if (!violations.isEmpty()) {
             return ProblemResponses.of(ErrorCode.INVALID_REQUEST, "The child is not identified.", violations);
         }
         Set<String> child = service.lookUp(body.path("subject"));
         List<ConsentDecision> decisions = service.history(child, identity);
-        return audited(identity, "consent-history", child, decisions.size(), () -> Response.ok(decisions.stream()
-                .map(decision -> ConsentDecisionView.of(decision, service.today())).toList()).build());
+        String criteria = reason.map(why -> "{\"reason\":\"" + why.code() + "\"}").orElse("{}");
+        return audited(identity, "consent-history", criteria, child, decisions.size(),
+                () -> Response.ok(decisions.stream()
+                        .map(decision -> ConsentDecisionView.of(decision, service.today())).toList()).build());
     }
 
     @POST
@@ -178,17 +182,17 @@ public class ConsentResource {
     private Response readable(String id, Function<ConsentDecision, Response> answer) {
         AgencyIdentity identity = caller.identity();
         Optional<ConsentDecision> decision = uuid(id).flatMap(uuid -> service.find(uuid, identity));
-        return audited(identity, "consent-decision", decision.map(ConsentDecision::subjectPseudonyms)
+        return audited(identity, "consent-decision", "{}", decision.map(ConsentDecision::subjectPseudonyms)
                 .orElse(List.of()), decision.isPresent() ? 1 : 0,
                 () -> decision.map(answer)
                         .orElseGet(ConsentResource::notFound));
     }
 
     /** Answers only once the look-up is in the audit of DPO queries; 503 when it cannot be recorded. */
-    private Response audited(AgencyIdentity identity, String action, Collection<String> child, int results,
-            Supplier<Response> answer) {
+    private Response audited(AgencyIdentity identity, String action, String criteria, Collection<String> child,
+            int results, Supplier<Response> answer) {
         try {
-            audit.record(identity, action, "{}", child, results);
+            audit.record(identity, action, criteria, child, results);
         } catch (SQLException e) {
             return ProblemResponses.of(ErrorCode.SHARING_LOG_UNAVAILABLE, "The hub cannot record this look-up in "
                     + "its audit, so it does not answer it. Try again shortly.");
