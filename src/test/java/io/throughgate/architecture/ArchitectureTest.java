@@ -29,7 +29,7 @@ class ArchitectureTest {
                 .layer("Edges").definedBy("io.throughgate", "io.throughgate.cli..", "io.throughgate.benchmark..",
                         "io.throughgate.devcerts..", "io.throughgate.ops..", "io.throughgate.subscriber..",
                         "io.throughgate.dpo..", "io.throughgate.agreement.api..", "io.throughgate.consent.api..",
-                        "io.throughgate.inbox..")
+                        "io.throughgate.inbox..", "io.throughgate.console..")
                 .layer("Steps").definedBy("io.throughgate.ingest..", "io.throughgate.gate..",
                         "io.throughgate.deliver", "io.throughgate.withdrawal..")
                 .layer("Log").definedBy("io.throughgate.sharinglog..", "io.throughgate.audit..")

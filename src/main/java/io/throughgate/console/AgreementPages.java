@@ -1,0 +1,102 @@
+package io.throughgate.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.TemplateInstance;
+import io.throughgate.agreement.SignatureCheck;
+import io.throughgate.agreement.api.AgreementDetail;
+import io.throughgate.agreement.api.AgreementsResource;
+import io.throughgate.agreement.api.MatrixView;
+import io.throughgate.agreement.api.SignatureView;
+import io.throughgate.directory.Agency;
+import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.directory.AgencyKind;
+
+/** The sharing agreements: the list with each one's status, and one agreement with its terms and signatures. */
+@Path(ConsolePaths.ROOT + "/agreements")
+@Produces(MediaType.TEXT_HTML)
+public class AgreementPages {
+
+    /**
+     * One borough YOT's standing in an agreement.
+     *
+     * @param borough the YOT's name
+     * @param state signed, missing (a party that has not signed), not valid (a signature that does not hold: the
+     *        file changed, another signer, or a certificate expired or untrusted), or not a party
+     * @param detail what the signature check said, if there is a signature
+     */
+    public record BoroughSignature(String borough, String state, String detail) {
+
+        /** The GOV.UK tag colour for the state. */
+        public String colour() {
+            return switch (state) {
+                case "Signed" -> "green";
+                case "Missing" -> "yellow";
+                case "Not valid" -> "red";
+                default -> "grey";
+            };
+        }
+    }
+
+    @Inject
+    ConsolePages pages;
+
+    @Inject
+    AgreementsResource agreements;
+
+    @Inject
+    AgencyDirectory directory;
+
+    @GET
+    public TemplateInstance list() {
+        return ConsoleTemplates.agreements(pages.page("Agreements", "agreements"), agreements.list());
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance agreement(@PathParam("id") String id) {
+        AgreementDetail detail = ApiAnswers.body(agreements.show(id), AgreementDetail.class);
+        MatrixView matrix = ApiAnswers.body(agreements.matrix(id), MatrixView.class);
+        String title = detail.content() == null ? id : detail.content().title();
+        return ConsoleTemplates.agreement(pages.page(title, "agreements"), detail, matrix.entries(), boroughs(
+                detail));
+    }
+
+    /** Every borough YOT of the directory, in its order, and where it stands in the agreement. */
+    List<BoroughSignature> boroughs(AgreementDetail detail) {
+        Map<String, SignatureView> signatures = detail.signatures().stream().collect(Collectors.toMap(
+                SignatureView::party, Function.identity(),
+                (first, second) -> first.outcome() == SignatureCheck.Outcome.VALID
+                        ? first
+                        : second));
+        List<String> parties = detail.content() == null
+                ? List.of()
+                : detail.content().parties().agencies().stream()
+                        .map(party -> party.code()).toList();
+        return directory.ofKind(AgencyKind.YOT).stream().map(yot -> standing(yot, parties.contains(yot.code()),
+                Optional.ofNullable(signatures.get(yot.code())))).toList();
+    }
+
+    private static BoroughSignature standing(Agency yot, boolean party, Optional<SignatureView> signature) {
+        if (!party) {
+            return new BoroughSignature(yot.displayName(), "Not a party", "");
+        }
+        if (signature.isEmpty()) {
+            return new BoroughSignature(yot.displayName(), "Missing", "");
+        }
+        return new BoroughSignature(yot.displayName(), signature.get().outcome() == SignatureCheck.Outcome.VALID
+                ? "Signed"
+                : "Not valid", signature.get().detail());
+    }
+}
