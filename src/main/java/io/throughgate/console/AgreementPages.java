@@ -17,6 +17,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.throughgate.agreement.SignatureCheck;
 import io.throughgate.agreement.api.AgreementDetail;
 import io.throughgate.agreement.api.AgreementsResource;
+import io.throughgate.agreement.api.CoverageResource;
+import io.throughgate.agreement.api.CoverageView;
 import io.throughgate.agreement.api.MatrixView;
 import io.throughgate.agreement.api.SignatureView;
 import io.throughgate.directory.Agency;
@@ -58,9 +60,30 @@ public class AgreementPages {
     @Inject
     AgencyDirectory directory;
 
+    @Inject
+    CoverageResource coverage;
+
+    /**
+     * One borough's row of the coverage grid.
+     *
+     * @param borough the YOT's name
+     * @param cells its standing in each agreement, in the order of the grid's columns
+     */
+    public record CoverageRow(String borough, List<String> cells) {
+    }
+
     @GET
     public TemplateInstance list() {
-        return ConsoleTemplates.agreements(pages.page("Agreements", "agreements"), agreements.list());
+        CoverageView view = coverage.coverage();
+        List<CoverageRow> rows = view.boroughs().stream().map(borough -> new CoverageRow(borough.displayName(), view
+                .summary().stream().map(agreement -> borough.agreements().stream().filter(membership -> membership.id()
+                        .equals(agreement.id())).findFirst().map(membership -> membership.dpoSigned()
+                                ? "Signed"
+                                : "Missing")
+                        .orElse("Not a party"))
+                .toList())).toList();
+        return ConsoleTemplates.agreements(pages.page("Agreements", "agreements"), agreements.list(), view
+                .summary(), rows);
     }
 
     @GET

@@ -19,11 +19,12 @@ public class ConsolePages {
     /** A page of a section of the console, for the DPO making the request. */
     public ConsolePage page(String title, String section) {
         AgencyIdentity dpo = caller.identity();
-        return new ConsolePage(title, section, dpo.agency().displayName(), dpo.isPartnershipDpo(), csrf.value());
+        return new ConsolePage(title, section, dpo.agency().displayName(), dpo.agency().code(), dpo
+                .isPartnershipDpo(), csrf.value());
     }
 
     /** A page without navigation or forms, for anyone: what the console says when it refuses. */
     ConsolePage bare(String title) {
-        return new ConsolePage(title, "", null, false, "");
+        return new ConsolePage(title, "", null, "", false, "");
     }
 }

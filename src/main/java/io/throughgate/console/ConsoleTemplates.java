@@ -6,6 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.throughgate.agreement.api.AgreementDetail;
 import io.throughgate.agreement.api.AgreementSummary;
+import io.throughgate.agreement.api.CoverageView;
 import io.throughgate.agreement.api.MatrixView;
 import io.throughgate.api.Problem;
 import io.throughgate.audit.DpoAudit;
@@ -24,7 +25,8 @@ final class ConsoleTemplates {
 
     static native TemplateInstance overview(ConsolePage page, OverviewPage.Overview overview);
 
-    static native TemplateInstance agreements(ConsolePage page, List<AgreementSummary> agreements);
+    static native TemplateInstance agreements(ConsolePage page, List<AgreementSummary> agreements,
+            List<CoverageView.AgreementTally> columns, List<AgreementPages.CoverageRow> coverage);
 
     static native TemplateInstance consent(ConsolePage page, FormErrors errors, List<ConsentDecisionView> decisions);
 

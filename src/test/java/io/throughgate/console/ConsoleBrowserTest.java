@@ -109,6 +109,8 @@ class ConsoleBrowserTest {
         checked("overview");
 
         go("/console/agreements");
+        assertEquals(32, browser.findElements(By.cssSelector("#coverage tbody tr")).size(),
+                "the coverage grid has a row for each of the 32 borough YOTs");
         checked("agreements");
         browser.findElement(By.linkText("London resettlement direct care")).click();
         assertEquals(32, browser.findElements(By.cssSelector("#borough-signatures tbody tr")).size(),
@@ -125,7 +127,8 @@ class ConsoleBrowserTest {
         int found = TestClients.asDpo(PARTNERSHIP).contentType("application/json").body("{\"subject\": "
                 + "{\"nhsNumber\": \"" + nhsNumber + "\"}}").when().post("/v1/sharing-log/search").then()
                 .statusCode(200).extract().jsonPath().getList("entries").size();
-        assertEquals(found + " entries", heading("#results"), "the console finds what the API finds");
+        assertEquals(found + (found == 1 ? " entry" : " entries"), heading("#results"),
+                "the console finds what the API finds");
         assertTrue(text("#entries").contains("release-notification") && text("#entries").contains("yot-camden"));
         assertFalse(browser.getCurrentUrl().contains(nhsNumber));
         checked("sharing-log");
@@ -171,6 +174,9 @@ class ConsoleBrowserTest {
         go("/console/audit");
         assertTrue(text("#queries").contains("subject-access-request"), "the search and its reason are audited");
         checked("audit");
+
+        go("/console");
+        assertTrue(text("#last-verification").startsWith("Verified"), "the overview shows the verification just run");
 
         assertEquals(List.of(), inaccessible, "serious accessibility violations");
     }

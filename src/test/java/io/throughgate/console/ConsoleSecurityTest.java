@@ -42,21 +42,25 @@ class ConsoleSecurityTest {
     DpoAudit audit;
 
     /** A DPO's browser: its certificate, and the cookie and token a console page gave it. */
-    record Browser(String cookie, String token) {
+    record Browser(String dpo, String cookie, String token) {
 
         RequestSpecification post() {
-            return TestClients.asDpo(PARTNERSHIP).cookie(CsrfToken.COOKIE, cookie).contentType(
+            return TestClients.asDpo(dpo).cookie(CsrfToken.COOKIE, cookie).contentType(
                     "application/x-www-form-urlencoded").redirects().follow(false);
         }
     }
 
     static Browser open(String page) {
-        Response answer = TestClients.asDpo(PARTNERSHIP).when().get(page);
+        return open(PARTNERSHIP, page);
+    }
+
+    static Browser open(String dpo, String page) {
+        Response answer = TestClients.asDpo(dpo).when().get(page);
         answer.then().statusCode(200);
         Matcher token = TOKEN.matcher(answer.asString());
         assertTrue(token.find(), "the page has a form with a token");
         assertEquals(token.group(1), answer.cookie(CsrfToken.COOKIE), "the form repeats the cookie");
-        return new Browser(answer.cookie(CsrfToken.COOKIE), token.group(1));
+        return new Browser(dpo, answer.cookie(CsrfToken.COOKIE), token.group(1));
     }
 
     @Test
@@ -106,6 +110,28 @@ class ConsoleSecurityTest {
         assertTrue(search.criteria().contains("\"reason\":\"subject-access-request\""), search.criteria());
         assertFalse(search.criteria().contains(nhsNumber), "the audit holds pseudonyms, not identifiers");
         assertFalse(search.subjectPseudonyms().isEmpty(), "the child is recorded by pseudonyms");
+    }
+
+    @Test
+    void aBoroughDpoSeesOnlyWhatTheirBoroughSentOrReceived() {
+        String nhsNumber = TestIdentifiers.nhsNumber();
+        String recordId = java.util.UUID.randomUUID().toString();
+        TestClients.push("yoi-feltham", io.throughgate.deliver.TestRecords.release(recordId, "scope" + recordId
+                .substring(0, 8), "yoi-feltham", "yot-camden", nhsNumber)).statusCode(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> searchPage("yot-camden",
+                nhsNumber).contains("yot-camden</td>"));
+        String camden = searchPage("yot-camden", nhsNumber);
+        assertTrue(camden.contains("id=\"results\">1 entry<"), "Camden received one copy of the release "
+                + "notification");
+        assertFalse(camden.contains("ycs-placements</td>"), "not the copy the Youth Custody Service received");
+        assertTrue(searchPage("yot-enfield", nhsNumber).contains("id=\"results\">0 entries"), "Enfield neither sent "
+                + "nor received anything about the child");
+    }
+
+    private static String searchPage(String dpo, String nhsNumber) {
+        Browser browser = open(dpo, "/console/sharing-log");
+        return browser.post().formParam("csrf", browser.token()).formParam("nhsNumber", nhsNumber).formParam(
+                "reason", "audit").when().post("/console/sharing-log").then().statusCode(200).extract().asString();
     }
 
     @Test
