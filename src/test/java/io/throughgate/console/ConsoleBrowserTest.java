@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -157,9 +158,14 @@ class ConsoleBrowserTest {
         assertEquals(recordId, exported.at("/entries/0/entry/event/recordId").asText());
 
         go("/console/consent");
-        type("nhsNumber", nhsNumber);
-        new Select(browser.findElement(By.id("reason"))).selectByValue("complaint");
-        press("find-consent");
+        // By keyboard alone: the skip link first, then the form's fields and its button.
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertEquals("Skip to main content", browser.switchTo().activeElement().getText());
+        tabTo("nhsNumber").sendKeys(nhsNumber);
+        tabTo("reason").sendKeys("A complaint");
+        WebElement page = browser.findElement(By.tagName("html"));
+        tabTo("find-consent").sendKeys(Keys.ENTER);
+        await().atMost(PATIENCE).until(() -> isGone(page));
         checked("consent");
         browser.findElement(By.cssSelector("a[href='/console/consent/decisions/" + decision + "']")).click();
         assertTrue(text("#decision-status").contains("active"));
@@ -185,14 +191,28 @@ class ConsoleBrowserTest {
     private void press(String button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(button)).click();
-        await().atMost(PATIENCE).until(() -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                return true;
+        await().atMost(PATIENCE).until(() -> isGone(page));
+    }
+
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return true;
+        }
+    }
+
+    /** Presses Tab until the element with this id has the focus, as a keyboard user would; fails after 60. */
+    private WebElement tabTo(String id) {
+        for (int presses = 0; presses < 60; presses++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (id.equals(focused.getDomProperty("id"))) {
+                return focused;
             }
-        });
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reaches " + id);
     }
 
     private void go(String path) {
