@@ -16,6 +16,7 @@ import io.throughgate.directory.AgencyDirectoryLoader;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.purpose.PurposeCatalog;
 import io.throughgate.record.schema.RecordSchemas;
+import io.throughgate.timeliness.TimelinessContract;
 
 /**
  * Loads every contract as the hub does at start (checking the consent policy too), for the command-line tools, which run without starting the hub.
@@ -25,9 +26,10 @@ import io.throughgate.record.schema.RecordSchemas;
  * @param purposes the purposes
  * @param schemas the record schemas
  * @param agreements every agreement with its verdicts
+ * @param timeliness the milestones of a child's resettlement
  */
 public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory directory, PurposeCatalog purposes,
-        RecordSchemas schemas, List<AgreementState> agreements) {
+        RecordSchemas schemas, List<AgreementState> agreements, TimelinessContract timeliness) {
 
     /**
      * Loads the contracts of a folder.
@@ -35,7 +37,8 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
      * @param folder the contracts folder
      * @param trustedCertificates the PEM files of the CAs that issue DPO certificates
      * @param clock the clock signatures are verified at
-     * @throws io.throughgate.contract.InvalidContractException if the directory, purposes or a schema is malformed
+     * @throws io.throughgate.contract.InvalidContractException if the directory, purposes, a schema, the consent
+     *         policy or the timeliness milestones are malformed
      */
     public static ContractsBootstrap load(Path folder, List<Path> trustedCertificates, Clock clock) {
         ContractFiles contracts = new ContractFiles(folder);
@@ -43,9 +46,13 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
         PurposeCatalog purposes = PurposeCatalog.parse(contracts.read(PurposeCatalog.FILE));
         RecordSchemas schemas = RecordSchemas.load(contracts);
         ConsentPolicy.parse(contracts.read(ConsentPolicy.FILE));
+        SchemaFieldCatalog fields = new SchemaFieldCatalog(schemas);
+        TimelinessContract timeliness = TimelinessContract.parse(contracts.read(TimelinessContract.FILE), fields,
+                directory);
         AgreementLoader loader = new AgreementLoader(contracts, directory,
-                new AgreementLinter(directory, purposes, new SchemaFieldCatalog(schemas)),
+                new AgreementLinter(directory, purposes, fields),
                 new SignatureVerifier(TrustedAuthorities.load(trustedCertificates), directory));
-        return new ContractsBootstrap(contracts, directory, purposes, schemas, loader.loadAll(clock.instant()));
+        return new ContractsBootstrap(contracts, directory, purposes, schemas, loader.loadAll(clock.instant()),
+                timeliness);
     }
 }

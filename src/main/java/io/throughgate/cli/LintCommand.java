@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 import io.throughgate.agreement.AgreementState;
@@ -13,6 +14,7 @@ import io.throughgate.agreement.AgreementStatus;
 import io.throughgate.config.ClockProducer;
 import io.throughgate.contract.ContractProblem;
 import io.throughgate.contract.InvalidContractException;
+import io.throughgate.timeliness.TimelinessContract;
 
 /** The {@code lint-contracts} command: every problem in the contracts, located, and each agreement's status. */
 public final class LintCommand {
@@ -21,9 +23,11 @@ public final class LintCommand {
             Usage: java -jar target/quarkus-app/quarkus-run.jar lint-contracts
                    [--contracts DIR] [--trusted-certificates PEM] [--help]
 
-            Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas and
-            every agreement (its fields, agencies, purposes and record types against the rest, including rules
-            that name a field the record schema does not have) and verifies every agreement signature. Prints
+            Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas, the
+            consent policy, the timeliness milestones (their record types and fields against the schemas, and a
+            problem when the bank holidays they count working days with end within a year) and every agreement
+            (its fields, agencies, purposes and record types against the rest, including rules that name a field
+            the record schema does not have) and verifies every agreement signature. Prints
             each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today. A signature
             that does not verify is a problem; an agreement not yet signed by every party is only a status.
 
@@ -70,6 +74,11 @@ public final class LintCommand {
         }
         int problems = 0;
         LocalDate today = LocalDate.now(clock);
+        Optional<String> calendar = contracts.timeliness().calendarEndingSoon(today);
+        if (calendar.isPresent()) {
+            out.println(TimelinessContract.FILE + ": " + calendar.get());
+            problems++;
+        }
         for (AgreementState agreement : contracts.agreements()) {
             for (ContractProblem problem : agreement.problems()) {
                 out.println(problem);
@@ -85,7 +94,8 @@ public final class LintCommand {
                     + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
         }
         out.println("lint-contracts: " + contracts.directory().all().size() + " agencies, "
-                + contracts.agreements().size() + " agreements, " + problems + " problems");
+                + contracts.agreements().size() + " agreements, " + contracts.timeliness().milestones().size()
+                + " timeliness milestones, " + problems + " problems");
         return problems == 0 ? 0 : 1;
     }
 }

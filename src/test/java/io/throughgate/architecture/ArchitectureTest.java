@@ -38,7 +38,8 @@ class ArchitectureTest {
                         "io.throughgate.consent.policy..", "io.throughgate.consent.fhir..",
                         "io.throughgate.pseudonym..",
                         "io.throughgate.record..", "io.throughgate.purpose..", "io.throughgate.directory..",
-                        "io.throughgate.identity..", "io.throughgate.deliver.crypto..", "io.throughgate.kafka..")
+                        "io.throughgate.identity..", "io.throughgate.deliver.crypto..", "io.throughgate.kafka..",
+                        "io.throughgate.timeliness..")
                 .layer("Technical").definedBy("io.throughgate.json..", "io.throughgate.pki..",
                         "io.throughgate.database..", "io.throughgate.contract..", "io.throughgate.failure..",
                         "io.throughgate.api..", "io.throughgate.config..", "io.throughgate.merkle..")

@@ -1,0 +1,58 @@
+package io.throughgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lint-contracts} checks the timeliness milestones with the other contracts. */
+class LintCommandTest {
+
+    @Test
+    void theShippedContractsHaveNoProblem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LintCommand.run(new String[0], new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed);
+        assertTrue(printed.contains("6 timeliness milestones, 0 problems"), printed);
+    }
+
+    @Test
+    void aMilestoneNamingAFieldNoSchemaHasIsAProblemWithItsLine(@TempDir Path copy) throws IOException {
+        copyContracts(copy);
+        Path timeliness = copy.resolve("timeliness.yaml");
+        Files.writeString(timeliness, Files.readString(timeliness).replace("date: /body/addressConfirmedOn",
+                "date: /body/addressAgreedOn"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LintCommand.run(new String[]{"--contracts", copy.toString()}, new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, printed);
+        int line = Files.readAllLines(timeliness).indexOf("        date: /body/addressAgreedOn") + 1;
+        assertTrue(printed.contains("timeliness.yaml:" + line + ", milestone accommodation-confirmed: field "
+                + "/body/addressAgreedOn is not in the schema of release-notification"), printed);
+    }
+
+    private static void copyContracts(Path target) throws IOException {
+        Path source = Path.of("contracts");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+    }
+}
