@@ -42,12 +42,7 @@ public class LogSearchForm {
         if (!child.subject().isEmpty()) {
             criteria.set("subject", child.subject());
         }
-        put(criteria, "agency", agency);
-        put(criteria, "agreement", agreement);
-        put(criteria, "recordType", recordType);
-        put(criteria, "outcome", outcome);
-        put(criteria, "from", from);
-        put(criteria, "to", to);
+        FIELDS.stream().filter(field -> !value(field).isEmpty()).forEach(field -> criteria.put(field, value(field)));
         if (after != null && after.matches("[0-9]{1,18}")) {
             criteria.put("after", Long.parseLong(after));
         }
@@ -90,11 +85,5 @@ public class LogSearchForm {
             case "from" -> "The first day";
             default -> "The last day";
         };
-    }
-
-    private static void put(ObjectNode criteria, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            criteria.put(name, value.strip());
-        }
     }
 }
