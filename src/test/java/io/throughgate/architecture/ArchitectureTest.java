@@ -31,7 +31,7 @@ class ArchitectureTest {
                         "io.throughgate.dpo..", "io.throughgate.agreement.api..", "io.throughgate.consent.api..",
                         "io.throughgate.inbox..", "io.throughgate.console..")
                 .layer("Steps").definedBy("io.throughgate.ingest..", "io.throughgate.gate..",
-                        "io.throughgate.deliver", "io.throughgate.withdrawal..")
+                        "io.throughgate.deliver", "io.throughgate.withdrawal..", "io.throughgate.watch..")
                 .layer("Log").definedBy("io.throughgate.sharinglog..", "io.throughgate.audit..")
                 .layer("Model").definedBy("io.throughgate.exchange..")
                 .layer("Domain").definedBy("io.throughgate.agreement", "io.throughgate.consent",
