@@ -111,7 +111,10 @@ public class Timelines {
                                 pseudonym, id);
                     }
                 }
-                write(connection, id, before.observe(contract, type, record, receivedOn));
+                Timeline after = before.observe(contract, type, record, receivedOn);
+                if (found.isEmpty() || !after.equals(before)) {
+                    write(connection, id, after, !after.met().equals(before.met()));
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -179,7 +182,7 @@ public class Timelines {
         }
     }
 
-    private void write(Connection connection, UUID id, Timeline timeline) throws SQLException {
+    private void write(Connection connection, UUID id, Timeline timeline, boolean metChanged) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE timeliness_timeline SET admitted_on = ?, "
                 + "release_on = ?, responsible_yot = ?, establishment = ?, updated_at = ? WHERE timeline_id = ?")) {
             update.setObject(1, date(timeline.admittedOn()), Types.DATE);
@@ -189,6 +192,9 @@ public class Timelines {
             update.setObject(5, SqlTimes.of(clock.instant()));
             update.setObject(6, id);
             update.executeUpdate();
+        }
+        if (!metChanged) {
+            return;
         }
         update(connection, "DELETE FROM timeliness_met WHERE timeline_id = ?", id);
         for (Map.Entry<String, LocalDate> met : timeline.met().entrySet()) {
