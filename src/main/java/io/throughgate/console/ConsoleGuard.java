@@ -1,6 +1,5 @@
 package io.throughgate.console;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,9 @@ import io.throughgate.identity.Caller;
 /**
  * What every console request passes before its page is built, after the client certificate has been checked: only
  * a DPO's certificate; no value in the address but a page position (a child's identifiers travel only in form
- * bodies); and every form posted from the console itself, with the browser's CSRF token. A refusal is a problem,
- * which {@link ConsoleAnswers} shows as a page.
+ * bodies); and every form posted with the browser's CSRF token. (Requests another site makes are refused on every
+ * path before this, by {@code identity.CrossSiteRequestFilter}.) A refusal is a problem, which
+ * {@link ConsoleAnswers} shows as a page.
  */
 public class ConsoleGuard {
 
@@ -49,9 +49,6 @@ public class ConsoleGuard {
         }
         Cookie cookie = request.getCookies().get(CsrfToken.COOKIE);
         csrf.presented(cookie == null ? null : cookie.getValue());
-        if ("POST".equals(request.getMethod()) && !sameOrigin(request)) {
-            return notFromConsole();
-        }
         return null;
     }
 
@@ -70,17 +67,6 @@ public class ConsoleGuard {
     private static boolean onlyAPagePosition(Map<String, List<String>> query) {
         return query.entrySet().stream().allMatch(parameter -> parameter.getKey().equals(ConsolePaths.AFTER)
                 && parameter.getValue().size() == 1 && parameter.getValue().get(0).matches("[0-9]{1,18}"));
-    }
-
-    /** A browser says where a form came from: another site's form is refused whatever it carries. */
-    private static boolean sameOrigin(ResteasyReactiveContainerRequestContext request) {
-        String site = request.getHeaderString("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin")) {
-            return false;
-        }
-        String origin = request.getHeaderString("Origin");
-        URI console = request.getUriInfo().getBaseUri();
-        return origin == null || origin.equals(console.getScheme() + "://" + console.getRawAuthority());
     }
 
     private static Response notFromConsole() {

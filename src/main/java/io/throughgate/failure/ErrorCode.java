@@ -21,6 +21,7 @@ public enum ErrorCode {
     CONSENT_NOT_YOURS(403, "Not a consent decision your agency may change"),
     DPO_ONLY(403, "Data protection officers only"),
     FORM_NOT_FROM_CONSOLE(403, "Form did not come from the console"),
+    CROSS_SITE_REQUEST(403, "Request made by another site"),
     SENDER_MISMATCH(403, "Sender is not the certificate's agency"),
     NO_AGREEMENT(403, "No agreement lets this sender send this record"),
     NOT_FOUND(404, "Not found"),

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,8 @@ public class VerificationRuns {
         return thread;
     });
     private final AtomicReference<UUID> running = new AtomicReference<>();
+    /** One whole-log verification at a time on this replica, from the console or the API. */
+    private final ReentrantLock verifying = new ReentrantLock();
 
     /** Starts a run in the background, or answers the one already running on this replica. */
     public UUID start(String requestedBy) throws SQLException {
@@ -92,25 +95,32 @@ public class VerificationRuns {
             throw e;
         }
         runner.execute(() -> {
+            verifying.lock();
             try {
                 finish(id, log.verifier().verify((checked, total) -> progress(id, checked, total)));
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("log verification %s could not finish: %s", id, e.getClass().getSimpleName());
                 failed(id);
             } finally {
+                verifying.unlock();
                 running.set(null);
             }
         });
         return id;
     }
 
-    /** Runs a verification now, in the caller's thread, and keeps its outcome. */
+    /** Runs a verification now, in the caller's thread, after any other running here, and keeps its outcome. */
     public LogVerification runNow(String requestedBy) throws SQLException {
-        UUID id = UUID.randomUUID();
-        insert(id, requestedBy, clock.instant());
-        LogVerification result = log.verifier().verify((checked, total) -> progress(id, checked, total));
-        finish(id, result);
-        return result;
+        verifying.lock();
+        try {
+            UUID id = UUID.randomUUID();
+            insert(id, requestedBy, clock.instant());
+            LogVerification result = log.verifier().verify((checked, total) -> progress(id, checked, total));
+            finish(id, result);
+            return result;
+        } finally {
+            verifying.unlock();
+        }
     }
 
     /** A run, as far as it has got. */
