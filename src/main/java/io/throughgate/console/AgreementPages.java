@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.TemplateInstance;
 import io.throughgate.agreement.SignatureCheck;
@@ -90,10 +91,13 @@ public class AgreementPages {
     @Path("{id}")
     public TemplateInstance agreement(@PathParam("id") String id) {
         AgreementDetail detail = ApiAnswers.body(agreements.show(id), AgreementDetail.class);
-        MatrixView matrix = ApiAnswers.body(agreements.matrix(id), MatrixView.class);
+        // An agreement whose file cannot be read has no matrix; its page still shows why.
+        Response matrixAnswer = agreements.matrix(id);
+        List<MatrixView.Entry> matrix = ApiAnswers.failed(matrixAnswer)
+                ? List.of()
+                : ApiAnswers.body(matrixAnswer, MatrixView.class).entries();
         String title = detail.content() == null ? id : detail.content().title();
-        return ConsoleTemplates.agreement(pages.page(title, "agreements"), detail, matrix.entries(), boroughs(
-                detail));
+        return ConsoleTemplates.agreement(pages.page(title, "agreements"), detail, matrix, boroughs(detail));
     }
 
     /** Every borough YOT of the directory, in its order, and where it stands in the agreement. */
