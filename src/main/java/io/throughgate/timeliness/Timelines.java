@@ -97,16 +97,17 @@ public class Timelines {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Optional<UUID> found = timelineOf(connection, known);
+                // The current pseudonyms are among the known ones: one query finds the timeline and which are kept.
+                Map<String, UUID> kept = subjects(connection, known);
+                Optional<UUID> found = kept.values().stream().sorted().findFirst();
                 UUID id = found.orElseGet(UUID::randomUUID);
                 Timeline before = found.isPresent() ? read(connection, id, true) : Timeline.EMPTY;
                 if (found.isEmpty()) {
                     update(connection, "INSERT INTO timeliness_timeline (timeline_id, updated_at) VALUES (?, ?)", id,
                             SqlTimes.of(clock.instant()));
                 }
-                Set<String> stored = stored(connection, current);
                 for (String pseudonym : current) {
-                    if (!stored.contains(pseudonym)) {
+                    if (!kept.containsKey(pseudonym)) {
                         update(connection, "INSERT INTO timeliness_subject (pseudonym, timeline_id) VALUES (?, ?)",
                                 pseudonym, id);
                     }
@@ -128,11 +129,6 @@ public class Timelines {
     private static Optional<UUID> timelineOf(Connection connection, Collection<String> known)
             throws SQLException {
         return subjects(connection, known).values().stream().sorted().findFirst();
-    }
-
-    /** Those of the pseudonyms a timeline is already kept by. */
-    private static Set<String> stored(Connection connection, Collection<String> pseudonyms) throws SQLException {
-        return subjects(connection, pseudonyms).keySet();
     }
 
     /** The timeline of each of the pseudonyms that has one. */
