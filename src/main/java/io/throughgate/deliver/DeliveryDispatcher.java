@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -149,6 +150,44 @@ public class DeliveryDispatcher {
         return context;
     }
 
+    /**
+     * Writes copies of a notice the hub issues itself (a timeliness notice), signed, keyed and logged like a record's
+     * deliveries and in one transaction with their sharing-log entries.
+     *
+     * @param copies each recipient's gated copy, under its agreement and flow
+     * @param key the message key: the child's pseudonym the recipients know
+     * @param source what the sharing log names as delivered
+     * @param waitAtMost how long the copies may wait for a transaction
+     * @return completed with where each copy landed once the transaction commits, or exceptionally
+     */
+    public CompletableFuture<List<RecordMetadata>> deliverIssued(List<IngestContext.Gated> copies, String key,
+            SharingLogEvents.Source source, java.time.Duration waitAtMost) {
+        List<ProducerRecord<String, byte[]>> messages = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        for (IngestContext.Gated copy : copies) {
+            byte[] value = Json.bytes(copy.gated().value());
+            String topic = Topics.inbox(copy.delivery().recipient().code());
+            SignedDeliveryInput signed = signedInput(copy, topic);
+            messages.add(new ProducerRecord<>(topic, null, key, value, DeliveryHeaders.of(copy.gated().value(),
+                    signed)));
+            leaves.add(signed.leafHash(value));
+        }
+        CompletableFuture<List<RecordMetadata>> written = new CompletableFuture<>();
+        Function<List<RecordMetadata>, List<ProducerRecord<String, byte[]>>> logEvents = landed -> {
+            List<ProducerRecord<String, byte[]>> entries = new ArrayList<>();
+            for (int i = 0; i < copies.size(); i++) {
+                entries.add(entry(source.recordId(), SharingLogEvents.of(source, copies.get(i).delivery(), copies
+                        .get(i).gated(), key, landed.get(i))));
+            }
+            return entries;
+        };
+        if (!writer.submit(new DeliveryBatch(messages, leaves, logEvents, written, System.nanoTime() + waitAtMost
+                .toNanos()))) {
+            written.completeExceptionally(new TimeoutException("the delivery queue is full"));
+        }
+        return written;
+    }
+
     /** Waits for the transaction; answers with the receipt, or fails and releases the claim. */
     public IngestContext await(IngestContext context) {
         if (context.done()) {
@@ -252,16 +291,18 @@ public class DeliveryDispatcher {
             List<IngestContext.Gated> withheld, List<RecordMetadata> landed) {
         List<ProducerRecord<String, byte[]>> entries = new ArrayList<>();
         for (int i = 0; i < delivered.size(); i++) {
-            entries.add(entry(context, SharingLogEvents.of(context, delivered.get(i).delivery(), delivered.get(i)
-                    .gated(), messages.get(i).key(), landed.get(i))));
+            entries.add(entry(context.recordId().toString(),
+                    SharingLogEvents.of(context, delivered.get(i).delivery(), delivered.get(i)
+                            .gated(), messages.get(i).key(), landed.get(i))));
         }
-        withheld.forEach(gated -> entries.add(entry(context, SharingLogEvents.of(context, gated.delivery(), gated
-                .gated(), null, null))));
+        withheld.forEach(gated -> entries
+                .add(entry(context.recordId().toString(), SharingLogEvents.of(context, gated.delivery(), gated
+                        .gated(), null, null))));
         return entries;
     }
 
-    private static ProducerRecord<String, byte[]> entry(IngestContext context, SharingLogEvent event) {
-        ProducerRecord<String, byte[]> entry = new ProducerRecord<>(Topics.SHARING_LOG, context.recordId().toString(),
+    private static ProducerRecord<String, byte[]> entry(String recordId, SharingLogEvent event) {
+        ProducerRecord<String, byte[]> entry = new ProducerRecord<>(Topics.SHARING_LOG, recordId,
                 SharingLogLeaf.canonicalEvent(event));
         entry.headers().add(SharingLogLeaf.CANONICAL_HEADER, SharingLogLeaf.CANONICAL_FORM.getBytes(
                 StandardCharsets.US_ASCII));

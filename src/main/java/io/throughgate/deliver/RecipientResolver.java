@@ -53,14 +53,28 @@ public final class RecipientResolver {
                     continue;
                 }
                 permitted = true;
-                for (RecipientRule rule : flow.recipients()) {
-                    recipient(record, rule, state, today, unrouted).filter(agency -> !agency.equals(sender))
-                            .filter(agency -> delivered.add(state.id() + "/" + agency.code()))
-                            .ifPresent(agency -> deliveries.add(new PlannedDelivery(state, flow, agency)));
-                }
+                recipients(record, flow, state, today, unrouted).stream().filter(agency -> !agency.equals(sender))
+                        .filter(agency -> delivered.add(state.id() + "/" + agency.code()))
+                        .forEach(agency -> deliveries.add(new PlannedDelivery(state, flow, agency)));
             }
         }
         return new Routing(permitted, deliveries, unrouted);
+    }
+
+    /**
+     * The recipients one flow's rules name for a record: each in the directory, in force, allowed by its rule and a
+     * party to the agreement, in the order of the rules.
+     *
+     * @param unrouted collects why a rule named no recipient
+     */
+    public List<Agency> recipients(JsonNode record, Flow flow, AgreementState state, LocalDate today,
+            List<String> unrouted) {
+        List<Agency> recipients = new ArrayList<>();
+        for (RecipientRule rule : flow.recipients()) {
+            recipient(record, rule, state, today, unrouted).filter(agency -> !recipients.contains(agency)).ifPresent(
+                    recipients::add);
+        }
+        return recipients;
     }
 
     private Optional<Agency> recipient(JsonNode record, RecipientRule rule, AgreementState state, LocalDate today,

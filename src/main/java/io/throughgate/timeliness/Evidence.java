@@ -28,6 +28,20 @@ public record Evidence(String recordType, Map<String, String> when, String date)
         when = Map.copyOf(when);
     }
 
+    /** What the record is, in words, e.g. "a planning-meeting record with /body/meetingType initial-planning". */
+    public String describe() {
+        StringBuilder text = new StringBuilder("a " + recordType + " record");
+        String conditions = when.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(condition -> condition
+                .getKey() + " " + condition.getValue()).collect(java.util.stream.Collectors.joining(" and "));
+        if (!conditions.isEmpty()) {
+            text.append(" with ").append(conditions);
+        }
+        if (!date.equals(RECEIVED)) {
+            text.append(", dated by ").append(date);
+        }
+        return text.toString();
+    }
+
     /** The day a record met the milestone, or empty when the record does not meet it. */
     public Optional<LocalDate> metOn(String type, JsonNode record, LocalDate receivedOn) {
         if (!type.equals(recordType) || !when.entrySet().stream().allMatch(condition -> holds(record, condition

@@ -20,4 +20,9 @@ public record Milestone(String id, String title, Due due, List<Evidence> metBy, 
         metBy = List.copyOf(metBy);
         tell = List.copyOf(tell);
     }
+
+    /** What would meet it, in words: each record that meets it, joined by "or". */
+    public String missing() {
+        return String.join(" or ", metBy.stream().map(Evidence::describe).toList());
+    }
 }

@@ -12,12 +12,14 @@ import io.throughgate.directory.AgencyDirectory;
  * The partnership's deadlines for a child's resettlement, read from {@code contracts/timeliness.yaml}.
  *
  * @param anchors where each anchor's date comes from, in the order the file lists them
+ * @param noticesFrom the agency in whose name the hub sends timeliness notices and digests
  * @param digestTo the agency sent the daily digest of milestones at risk or missed
  * @param calendar the working days of England and Wales the file covers
  * @param milestones the milestones, in the file's order
  * @param sha256 the hex SHA-256 of the file
  */
-public record TimelinessContract(Map<Anchor, List<DateSource>> anchors, String digestTo, WorkingDays calendar,
+public record TimelinessContract(Map<Anchor, List<DateSource>> anchors, String noticesFrom, String digestTo,
+        WorkingDays calendar,
         List<Milestone> milestones, String sha256) {
 
     /** The file's path within the contracts folder. */

@@ -51,10 +51,10 @@ final class TimelinessContractParser {
             Optional<Node> root = YamlNodes.compose(new String(content, StandardCharsets.UTF_8));
             if (root.isPresent() && root.get() instanceof MappingNode mapping) {
                 YamlReader file = new YamlReader(mapping, FILE, "", problems);
-                file.rejectUnknown(Set.of("anchors", "digest", "bankHolidays", "milestones"));
+                file.rejectUnknown(Set.of("anchors", "notices", "bankHolidays", "milestones"));
                 Map<Anchor, List<DateSource>> anchors = file.mapping("anchors", "anchors", true).map(this::anchors)
                         .orElse(Map.of());
-                Optional<String> digestTo = file.mapping("digest", "digest", true).flatMap(this::digest);
+                Optional<NoticeParties> notices = file.mapping("notices", "notices", true).flatMap(this::notices);
                 Optional<WorkingDays> calendar = file.mapping("bankHolidays", "bankHolidays", true).flatMap(
                         this::calendar);
                 List<Milestone> milestones = new ArrayList<>();
@@ -69,11 +69,13 @@ final class TimelinessContractParser {
                     });
                 }
                 if (problems.isEmpty()) {
-                    contract = new TimelinessContract(anchors, digestTo.get(), calendar.get(), milestones, Digests
-                            .sha256Hex(content));
+                    contract = new TimelinessContract(anchors, notices.get().from(), notices.get().digestTo(), calendar
+                            .get(), milestones,
+                            Digests
+                                    .sha256Hex(content));
                 }
             } else {
-                problems.add(new ContractProblem(FILE, 0, "", "the file must be a mapping of anchors, digest, "
+                problems.add(new ContractProblem(FILE, 0, "", "the file must be a mapping of anchors, notices, "
                         + "bankHolidays and milestones"));
             }
         } catch (YAMLException e) {
@@ -104,14 +106,26 @@ final class TimelinessContractParser {
         return anchors;
     }
 
-    private Optional<String> digest(YamlReader yaml) {
-        yaml.rejectUnknown(Set.of("to"));
-        Optional<String> to = yaml.text("to");
-        if (to.isPresent() && directory.find(to.get()).isEmpty()) {
-            yaml.problem(yaml.node("to").get(), "agency '" + to.get() + "' is not in the directory");
+    /** In whose name notices go, and who gets the digest. */
+    private record NoticeParties(String from, String digestTo) {
+    }
+
+    private Optional<NoticeParties> notices(YamlReader yaml) {
+        yaml.rejectUnknown(Set.of("from", "digestTo"));
+        Optional<String> from = agency(yaml, "from");
+        Optional<String> digestTo = agency(yaml, "digestTo");
+        return from.isPresent() && digestTo.isPresent()
+                ? Optional.of(new NoticeParties(from.get(), digestTo.get()))
+                : Optional.empty();
+    }
+
+    private Optional<String> agency(YamlReader yaml, String key) {
+        Optional<String> code = yaml.text(key);
+        if (code.isPresent() && directory.find(code.get()).isEmpty()) {
+            yaml.problem(yaml.node(key).get(), "agency '" + code.get() + "' is not in the directory");
             return Optional.empty();
         }
-        return to;
+        return code;
     }
 
     private Optional<WorkingDays> calendar(YamlReader yaml) {

@@ -6,7 +6,6 @@ import java.time.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.throughgate.sharinglog.SharingLog;
@@ -24,8 +23,8 @@ public class TimelineExpiry implements SharingLog.AfterIndexing {
     @Inject
     Timelines timelines;
 
-    @ConfigProperty(name = "throughgate.timeliness.keep-after-release", defaultValue = "P90D")
-    Period keepAfterRelease;
+    @Inject
+    TimelinessConfig config;
 
     @Override
     public Duration interval() {
@@ -34,6 +33,7 @@ public class TimelineExpiry implements SharingLog.AfterIndexing {
 
     @Override
     public void run() throws Exception {
+        Period keepAfterRelease = config.keepAfterRelease();
         int deleted = timelines.expire(keepAfterRelease);
         if (deleted > 0) {
             LOG.infof("deleted %d timelines of children released more than %s ago", deleted, keepAfterRelease);

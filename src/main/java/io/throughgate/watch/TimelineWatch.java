@@ -1,6 +1,7 @@
 package io.throughgate.watch;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 import io.throughgate.exchange.IngestContext;
+import io.throughgate.pseudonym.Pseudonyms;
+import io.throughgate.pseudonym.SubjectIdentifier;
 import io.throughgate.pseudonym.SubjectPseudonyms;
 import io.throughgate.timeliness.Timelines;
 
@@ -30,6 +33,12 @@ public class TimelineWatch {
     @Inject
     SubjectPseudonyms pseudonyms;
 
+    @Inject
+    Pseudonyms keys;
+
+    @Inject
+    NoticeFlows noticeFlows;
+
     /** Moves the timeline of the record's child on, when the record was delivered now and can move it. */
     public IngestContext observe(IngestContext context) {
         if (context.failed() || context.receipt().isEmpty() || context.storedReceipt().isPresent()) {
@@ -41,11 +50,22 @@ public class TimelineWatch {
         }
         try {
             Set<String> known = pseudonyms.lookup(context.record().path("subject"));
-            timelines.observe(known, context.subjectPseudonyms(), type, context.record(), context.today());
+            timelines.observe(known, context.subjectPseudonyms(), noticeKey(context).orElse(null), type, context
+                    .record(), context.today());
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("the timeline of the child of record %s was not moved on: %s", context.recordId(), e
                     .getClass().getSimpleName());
         }
         return context;
+    }
+
+    /**
+     * The key the child's timeliness notices will go under: the child's pseudonym, from its first identifier, under
+     * the agreement version that carries notices. It is the key of the records the notices' recipients hold about
+     * the child under that version (as {@code DeliveryDispatcher} keys them), so they can tell which child it is.
+     */
+    private Optional<String> noticeKey(IngestContext context) {
+        return noticeFlows.keyDomain(context.today()).flatMap(domain -> SubjectIdentifier.of(context.record().path(
+                "subject")).stream().findFirst().map(id -> keys.of(domain, id.kind(), id.value())));
     }
 }

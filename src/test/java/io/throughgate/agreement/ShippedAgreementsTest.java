@@ -36,11 +36,13 @@ class ShippedAgreementsTest {
     }
 
     @Test
-    void directCareIsSignedByAll32BoroughsTheEstateAndYcs() {
+    void directCareIsSignedByAll32BoroughsTheEstateYcsAndThePartnership() {
         AgreementState directCare = find("london-resettlement-direct-care");
-        assertEquals(52, directCare.parties().size());
+        // 32 YOTs, 19 establishments, YCS Placements, and the partnership in whose name timeliness notices go.
+        assertEquals(53, directCare.parties().size());
         assertEquals(32, directCare.parties().stream().filter(code -> code.startsWith("yot-")).count());
         assertTrue(directCare.parties().contains("ycs-placements"));
+        assertTrue(directCare.parties().contains("partnership-london-resettlement"));
         assertTrue(!directCare.parties().contains("yoi-cookham-wood"), "Cookham Wood closed before the agreement");
     }
 

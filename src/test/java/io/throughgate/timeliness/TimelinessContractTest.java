@@ -26,6 +26,7 @@ class TimelinessContractTest {
         assertEquals(new Due(Anchor.ADMISSION, 10, true), initial.due(), "10 working days after admission");
         assertEquals(new Due(Anchor.RELEASE, 14, false), contract.milestone("accommodation-confirmed").orElseThrow()
                 .due(), "at least 14 days before release");
+        assertEquals("partnership-london-resettlement", contract.noticesFrom());
         assertEquals("partnership-london-resettlement", contract.digestTo());
         assertEquals(LocalDate.of(2028, 12, 31), contract.calendar().to());
         // Eight bank holidays a year in England and Wales, 2025 to 2028.
@@ -47,7 +48,7 @@ class TimelinessContractTest {
                     - {recordType: custody-admission, date: /body/admittedOn}
                   release:
                     - {recordType: release-notification, date: /body/releaseDate}
-                digest: {to: yot-atlantis}
+                notices: {from: partnership-london-resettlement, digestTo: yot-atlantis}
                 bankHolidays:
                   region: england-and-wales
                   from: 2026-01-01

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,13 +16,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.throughgate.database.HubDatabase;
 import io.throughgate.pseudonym.SubjectPseudonyms;
+import io.throughgate.testing.SampleRecords;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
 import io.throughgate.timeliness.Timeline;
@@ -108,6 +106,27 @@ class TimelineWatchTest {
         assertTrue(timelines.find(known(nhsNumber)).isEmpty(), "deleted once released more than 90 days ago");
     }
 
+    /**
+     * Timeliness notices go out in the partnership's name under the direct-care agreement, but only the hub issues
+     * them: the partnership's own certificate cannot push one, with or without a child's identifiers, so no one can
+     * send a YOT a notice the hub did not work out.
+     */
+    @Test
+    void noAgencyCanSendATimelinessNotice() throws Exception {
+        ObjectNode notice = JSON.createObjectNode().put("recordId", UUID.randomUUID().toString()).put("type",
+                "timeliness-notice").put("schemaVersion", 1).put("sender", "partnership-london-resettlement").put(
+                        "occurredAt", "2026-12-01T09:00:00Z");
+        notice.putObject("body").put("state", "missed").put("milestone", "accommodation-confirmed").put(
+                "responsibleYot", "yot-croydon").put("establishment", "yoi-feltham");
+        TestClients.push("partnership-london-resettlement", notice.toString()).statusCode(400).body(
+                "violations.pointer",
+                org.hamcrest.Matchers.hasItem("/type"));
+        notice.putObject("subject").put("nhsNumber", TestIdentifiers.nhsNumber());
+        TestClients.push("partnership-london-resettlement", notice.toString()).statusCode(400).body(
+                "violations.pointer",
+                org.hamcrest.Matchers.hasItem("/type"));
+    }
+
     private Set<String> known(String nhsNumber) {
         return pseudonyms.lookup(JSON.createObjectNode().put("nhsNumber", nhsNumber));
     }
@@ -116,18 +135,7 @@ class TimelineWatchTest {
         TestClients.push(sender, record).statusCode(202);
     }
 
-    /** A shipped sample about a new child known only by an NHS number, with some fields changed. */
     private static String sample(String path, String nhsNumber, Map<String, String> changes) throws Exception {
-        ObjectNode record = (ObjectNode) JSON.readTree(Files.readString(Path.of("contracts/samples").resolve(path)));
-        record.put("recordId", UUID.randomUUID().toString());
-        ObjectNode subject = (ObjectNode) record.get("subject");
-        subject.remove(java.util.List.of("pncId", "croNumber", "upn", "localCaseId", "nomisNumber", "probationCrn"));
-        subject.put("nhsNumber", nhsNumber);
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            String pointer = change.getKey();
-            JsonNode parent = record.at(pointer.substring(0, pointer.lastIndexOf('/')));
-            ((ObjectNode) parent).put(pointer.substring(pointer.lastIndexOf('/') + 1), change.getValue());
-        }
-        return record.toString();
+        return SampleRecords.about(path, nhsNumber, changes);
     }
 }

@@ -42,10 +42,10 @@ class AgreementsResourceTest {
                 .body(DIRECT_CARE_ENTRY + ".status", equalTo("IN_FORCE"))
                 .body(DIRECT_CARE_ENTRY + ".reasons", empty())
                 .body(DIRECT_CARE_ENTRY + ".title", equalTo("London resettlement direct care"))
-                .body(DIRECT_CARE_ENTRY + ".version", equalTo(2))
+                .body(DIRECT_CARE_ENTRY + ".version", equalTo(3))
                 .body(DIRECT_CARE_ENTRY + ".validFrom", equalTo("2025-04-01"))
-                .body(DIRECT_CARE_ENTRY + ".parties", equalTo(52))
-                .body(DIRECT_CARE_ENTRY + ".partiesSigned", equalTo(52))
+                .body(DIRECT_CARE_ENTRY + ".parties", equalTo(53))
+                .body(DIRECT_CARE_ENTRY + ".partiesSigned", equalTo(53))
                 .body(DIRECT_CARE_ENTRY + ".sha256", matchesPattern("[0-9a-f]{64}"));
     }
 
@@ -74,7 +74,7 @@ class AgreementsResourceTest {
                 .then().statusCode(200)
                 .body("content.parties.selector.kinds", hasItems("yot", "yoi"))
                 .body("content.parties.selector.agencies", hasItem("ycs-placements"))
-                .body("content.parties.agencies", hasSize(52))
+                .body("content.parties.agencies", hasSize(53))
                 .body("content.parties.agencies.find { it.code == 'yot-camden' }.displayName",
                         equalTo("Camden Youth Offending Team"))
                 .body("content.parties.agencies.code", not(hasItem("yoi-cookham-wood")))
@@ -125,7 +125,7 @@ class AgreementsResourceTest {
                 .when().get("/v1/agreements/" + DIRECT_CARE)
                 .then().statusCode(200)
                 .body("status", equalTo("IN_FORCE"))
-                .body("signatures", hasSize(52))
+                .body("signatures", hasSize(53))
                 .body("signatures.outcome", everyItem(equalTo("VALID")))
                 .body("signatures.find { it.party == 'yot-camden' }.detail",
                         equalTo("signed by the data protection officer of yot-camden"))
@@ -201,7 +201,7 @@ class AgreementsResourceTest {
                 .then().statusCode(200)
                 .contentType(OdrlExport.MEDIA_TYPE)
                 .body("'@type'", equalTo("Agreement"))
-                .body("uid", equalTo("urn:throughgate:agreement:" + DIRECT_CARE + ":2"))
+                .body("uid", equalTo("urn:throughgate:agreement:" + DIRECT_CARE + ":3"))
                 .body("conflict", equalTo("prohibit"))
                 .body("permission.target", hasItem("urn:throughgate:field:release-notification#/subject/nhsNumber"));
     }

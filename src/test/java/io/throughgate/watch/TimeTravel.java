@@ -1,0 +1,17 @@
+package io.throughgate.watch;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * A hub of its own for a test that moves the clock forward: its own start (a clean database) so that no other test
+ * meets the moved time, and timeliness notices sent only when the test asks.
+ */
+public final class TimeTravel implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("throughgate.timeliness.notices-every", "P1D");
+    }
+}
