@@ -20,6 +20,7 @@ public enum ErrorCode {
     NOT_YOUR_RECORD(403, "Not your agency's record"),
     CONSENT_NOT_YOURS(403, "Not a consent decision your agency may change"),
     DPO_ONLY(403, "Data protection officers only"),
+    DPO_OR_PARTNERSHIP_ONLY(403, "Data protection officers and the partnership only"),
     FORM_NOT_FROM_CONSOLE(403, "Form did not come from the console"),
     CROSS_SITE_REQUEST(403, "Request made by another site"),
     SENDER_MISMATCH(403, "Sender is not the certificate's agency"),
@@ -45,6 +46,7 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "Internal error"),
     HUB_BUSY(503, "Hub busy"),
     EXCHANGE_UNAVAILABLE(503, "Exchange unavailable"),
+    DATABASE_UNAVAILABLE(503, "Database unavailable"),
     SHARING_LOG_UNAVAILABLE(503, "Sharing log unavailable");
 
     private final int status;

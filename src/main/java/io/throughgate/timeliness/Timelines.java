@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.database.HubDatabase;
 import io.throughgate.database.SqlTimes;
+import io.throughgate.database.Transactions;
 
 /**
  * Every child's timeline, kept in the database by the child's hub-wide pseudonyms. A record moves its child's
@@ -144,14 +146,131 @@ public class Timelines {
         }
     }
 
-    /** Deletes the timelines of children released more than {@code keep} ago; answers how many. */
+    /**
+     * Deletes the timelines of children released more than {@code keep} ago; answers how many. Each one's release
+     * and milestone outcomes, as they stand then, are added to the statistics' tally in the same transaction, so a
+     * child is counted once whichever replica deletes it.
+     */
     public int expire(Period keep) throws SQLException {
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> expired = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM timeliness_timeline WHERE release_on < ?")) {
-            delete.setDate(1, Date.valueOf(LocalDate.now(clock).minus(keep)));
-            return delete.executeUpdate();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT timeline_id FROM timeliness_timeline WHERE release_on < ?")) {
+            select.setDate(1, Date.valueOf(today.minus(keep)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(rows.getObject(1, UUID.class));
+                }
+            }
         }
+        int deleted = 0;
+        for (UUID id : expired) {
+            deleted += Transactions.inTransaction(database.dataSource(), connection -> deleteAndTally(connection, id,
+                    today));
+        }
+        return deleted;
+    }
+
+    /**
+     * A tally of deleted timelines: how many children of a borough released in a month count for an outcome.
+     *
+     * @param month the month of release
+     * @param borough the responsible YOT
+     * @param outcome what they count for
+     * @param children how many
+     */
+    public record Tally(YearMonth month, String borough, Outcome outcome, long children) {
+    }
+
+    /** The tallies of deleted timelines for the months from {@code first} to {@code last}. */
+    public List<Tally> tallies(YearMonth first, YearMonth last) throws SQLException {
+        List<Tally> tallies = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT release_month, borough, measure, "
+                        + "children FROM timeliness_tally WHERE release_month >= ? AND release_month <= ?")) {
+            select.setString(1, first.toString());
+            select.setString(2, last.toString());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Optional<Outcome> outcome = Outcome.fromCode(rows.getString(3));
+                    if (outcome.isPresent()) {
+                        tallies.add(new Tally(YearMonth.parse(rows.getString(1)), rows.getString(2), outcome.get(),
+                                rows.getLong(4)));
+                    }
+                }
+            }
+        }
+        return tallies;
+    }
+
+    /** The timelines of children released from {@code first} to {@code last}, inclusive. */
+    public List<Timeline> releasedBetween(LocalDate first, LocalDate last) throws SQLException {
+        Map<UUID, Map<String, LocalDate>> met = new HashMap<>();
+        List<Stored> rows = new ArrayList<>();
+        String released = "(SELECT timeline_id FROM timeliness_timeline WHERE release_on >= ? AND release_on <= ?)";
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement timelines = connection.prepareStatement("SELECT timeline_id, admitted_on, "
+                        + "release_on, responsible_yot, establishment, notice_key FROM timeliness_timeline WHERE "
+                        + "timeline_id IN " + released);
+                PreparedStatement milestones = connection.prepareStatement("SELECT timeline_id, milestone, met_on "
+                        + "FROM timeliness_met WHERE timeline_id IN " + released)) {
+            for (PreparedStatement statement : List.of(timelines, milestones)) {
+                statement.setDate(1, Date.valueOf(first));
+                statement.setDate(2, Date.valueOf(last));
+            }
+            try (ResultSet result = milestones.executeQuery()) {
+                while (result.next()) {
+                    met.computeIfAbsent(result.getObject(1, UUID.class), id -> new HashMap<>()).put(result.getString(
+                            2), result.getDate(3).toLocalDate());
+                }
+            }
+            try (ResultSet result = timelines.executeQuery()) {
+                while (result.next()) {
+                    UUID id = result.getObject(1, UUID.class);
+                    rows.add(stored(result, 2, met.getOrDefault(id, Map.of())));
+                }
+            }
+        }
+        return rows.stream().map(Stored::timeline).toList();
+    }
+
+    private int deleteAndTally(Connection connection, UUID id, LocalDate today) throws SQLException {
+        Stored stored = read(connection, id, true);
+        Timeline timeline = stored.timeline();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM timeliness_timeline WHERE timeline_id = ?")) {
+            delete.setObject(1, id);
+            if (delete.executeUpdate() == 0) {
+                // Another replica deleted it first, and counted it.
+                return 0;
+            }
+        }
+        if (timeline.releaseOn() != null && timeline.responsibleYot() != null) {
+            String month = YearMonth.from(timeline.releaseOn()).toString();
+            for (Map.Entry<Outcome, Integer> count : Outcome.of(timeline, contract, today).entrySet()) {
+                addToTally(connection, month, timeline.responsibleYot(), count.getKey(), count.getValue());
+            }
+        }
+        return 1;
+    }
+
+    private static void addToTally(Connection connection, String month, String borough, Outcome outcome,
+            int children) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE timeliness_tally SET children = "
+                + "children + ? WHERE release_month = ? AND borough = ? AND measure = ?")) {
+            update.setLong(1, children);
+            update.setString(2, month);
+            update.setString(3, borough);
+            update.setString(4, outcome.code());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        // Two replicas adding a borough's month's first row at once: one fails on the key, and its timeline, not
+        // deleted, is counted in its next round.
+        update(connection, "INSERT INTO timeliness_tally (release_month, borough, measure, children) VALUES "
+                + "(?, ?, ?, ?)", month, borough, outcome.code(), (long) children);
     }
 
     private void observeOnce(Set<String> known, Collection<String> current, String noticeKey, String type,

@@ -29,7 +29,7 @@ class ArchitectureTest {
                 .layer("Edges").definedBy("io.throughgate", "io.throughgate.cli..", "io.throughgate.benchmark..",
                         "io.throughgate.devcerts..", "io.throughgate.ops..", "io.throughgate.subscriber..",
                         "io.throughgate.dpo..", "io.throughgate.agreement.api..", "io.throughgate.consent.api..",
-                        "io.throughgate.inbox..", "io.throughgate.console..")
+                        "io.throughgate.inbox..", "io.throughgate.console..", "io.throughgate.timeliness.api..")
                 .layer("Steps").definedBy("io.throughgate.ingest..", "io.throughgate.gate..",
                         "io.throughgate.deliver", "io.throughgate.withdrawal..", "io.throughgate.watch..")
                 .layer("Log").definedBy("io.throughgate.sharinglog..", "io.throughgate.audit..")
@@ -39,10 +39,11 @@ class ArchitectureTest {
                         "io.throughgate.pseudonym..",
                         "io.throughgate.record..", "io.throughgate.purpose..", "io.throughgate.directory..",
                         "io.throughgate.identity..", "io.throughgate.deliver.crypto..", "io.throughgate.kafka..",
-                        "io.throughgate.timeliness..")
+                        "io.throughgate.timeliness")
                 .layer("Technical").definedBy("io.throughgate.json..", "io.throughgate.pki..",
                         "io.throughgate.database..", "io.throughgate.contract..", "io.throughgate.failure..",
-                        "io.throughgate.api..", "io.throughgate.config..", "io.throughgate.merkle..")
+                        "io.throughgate.api..", "io.throughgate.config..", "io.throughgate.merkle..",
+                        "io.throughgate.disclosure..")
                 .whereLayer("Edges").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Steps").mayOnlyBeAccessedByLayers("Edges")
                 .whereLayer("Log").mayOnlyBeAccessedByLayers("Edges", "Steps")

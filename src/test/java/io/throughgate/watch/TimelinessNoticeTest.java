@@ -161,6 +161,14 @@ class TimelinessNoticeTest {
                 "pre-release-planning-meeting")));
         sharingLog.awaitIndexed(Duration.ofSeconds(10));
         assertEquals(14, loggedNotices());
+
+        // The month's statistics: one release in Croydon, so its counts are suppressed, and London's with them.
+        var march = TestClients.asDpo(YOT).queryParam("from", "2028-03").queryParam("to", "2028-03").when().get(
+                "/v1/timeliness").then().statusCode(200).extract().jsonPath();
+        String croydon = "months[0].rows.find { it.borough == 'yot-croydon' }";
+        assertEquals(null, (Object) march.get(croydon + ".releases"));
+        assertTrue(march.getList(croydon + ".suppressed").contains("releases"));
+        assertEquals(null, (Object) march.get("months[0].rows.find { it.borough == 'london' }.releases"));
     }
 
     /** The subscriber's checks pass on a notice: signed by the hub, under the agreement, with no identifier. */
