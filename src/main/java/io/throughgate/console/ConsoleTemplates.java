@@ -13,6 +13,7 @@ import io.throughgate.audit.DpoAudit;
 import io.throughgate.consent.api.ConsentDecisionView;
 import io.throughgate.dpo.SearchPage;
 import io.throughgate.sharinglog.VerificationRuns;
+import io.throughgate.timeliness.api.TimelinessView;
 
 /** The console's pages, under {@code templates/console/}, each checked against its data when the hub is built. */
 @CheckedTemplate(basePath = "console")
@@ -45,6 +46,9 @@ final class ConsoleTemplates {
     static native TemplateInstance subjectAccess(ConsolePage page, FormErrors errors);
 
     static native TemplateInstance audit(ConsolePage page, List<DpoAudit.Query> queries, Long next);
+
+    static native TemplateInstance timeliness(ConsolePage page, FormErrors errors, TimelinessView view,
+            TimelinessPage.Chart chart, String from, String to);
 
     static native TemplateInstance agreement(ConsolePage page, AgreementDetail agreement,
             List<MatrixView.Entry> matrix, List<AgreementPages.BoroughSignature> boroughs);

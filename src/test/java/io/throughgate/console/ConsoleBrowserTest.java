@@ -181,6 +181,16 @@ class ConsoleBrowserTest {
         assertTrue(text("#queries").contains("subject-access-request"), "the search and its reason are audited");
         checked("audit");
 
+        go("/console/timeliness");
+        assertTrue(browser.findElement(By.id("timeliness-chart")).isDisplayed(), "the chart");
+        assertEquals(33, browser.findElements(By.cssSelector("table[id^='month-'] tbody tr")).size() / 12,
+                "32 boroughs and London in each of 12 months");
+        checked("timeliness");
+        type("from", "2026-2");
+        press("show-months");
+        assertTrue(text(".govuk-error-summary").contains("Enter the first month"), "a month that is not one");
+        checked("timeliness-error");
+
         go("/console");
         assertTrue(text("#last-verification").startsWith("Verified"), "the overview shows the verification just run");
 

@@ -36,7 +36,7 @@ class ConsoleSecurityTest {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
     private static final List<String> PAGES = List.of("/console", "/console/agreements",
             "/console/agreements/london-resettlement-direct-care", "/console/consent", "/console/sharing-log",
-            "/console/verification", "/console/subject-access", "/console/audit");
+            "/console/timeliness", "/console/verification", "/console/subject-access", "/console/audit");
 
     @Inject
     DpoAudit audit;
@@ -141,6 +141,23 @@ class ConsoleSecurityTest {
                 "/console/consent").then().statusCode(200).body(containsString("govuk-error-summary")).body(
                         containsString("href=\"#reason\""))
                 .body(containsString("Select why you are looking"));
+    }
+
+    @Test
+    void theTimelinessPageShowsTwelveMonthsAndAChartAndRefusesAMonthThatIsNotOne() {
+        String page = TestClients.asDpo(PARTNERSHIP).when().get("/console/timeliness").then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("id=\"timeliness-chart\""), "the chart");
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).toString();
+        assertTrue(page.contains("id=\"month-" + thisMonth + "\""), "this month's table");
+        assertEquals(12, Pattern.compile("<table class=\"govuk-table\" id=\"month-").matcher(page).results().count());
+        Browser browser = open("/console/timeliness");
+        browser.post().formParam("csrf", browser.token()).formParam("from", "2026-2").when().post(
+                "/console/timeliness").then().statusCode(400).body(containsString("govuk-error-summary")).body(
+                        containsString("href=\"#from\""));
+        browser.post().formParam("csrf", browser.token()).formParam("from", "2026-01").formParam("to", "2026-03")
+                .when().post("/console/timeliness").then().statusCode(200).body(containsString(
+                        "id=\"month-2026-02\""));
     }
 
     private long last() throws Exception {
