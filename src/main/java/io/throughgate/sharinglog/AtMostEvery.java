@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Runs a task after an indexing round at most once per interval (rounds come every few hundred milliseconds). A run
- * that fails is tried again the next round.
+ * that fails is tried again the next round. A clock set back (a time server's step, or a development hub restarted
+ * without its offset) does not hold the task back until the old time comes round again: it runs at once.
  */
 final class AtMostEvery implements SharingLogIndexer.AfterRound {
 
@@ -24,7 +25,7 @@ final class AtMostEvery implements SharingLogIndexer.AfterRound {
     @Override
     public void run() throws Exception {
         Instant now = clock.instant();
-        if (now.isBefore(next)) {
+        if (now.isBefore(next) && !now.isBefore(next.minus(interval))) {
             return;
         }
         task.run();

@@ -115,12 +115,18 @@ public final class SharingLogCheckpoints {
 
     /** Signs a checkpoint if the log has grown since the last one and the interval has passed. */
     public void signIfDue(Instant now) throws SQLException {
-        Optional<SignedCheckpoint> latest = latest();
-        if (latest.isPresent() && Duration.between(latest.get().checkpoint().issuedAt(), now).compareTo(
-                interval) < 0) {
-            return;
+        if (due(latest().map(signed -> signed.checkpoint().issuedAt()), now, interval)) {
+            signIfGrown(now);
         }
-        signIfGrown(now);
+    }
+
+    /**
+     * Whether a checkpoint is due: none yet, the interval passed since the latest, or the latest is in the future
+     * (the clock was set back), which must not stop checkpoints until that time comes round again.
+     */
+    static boolean due(Optional<Instant> latest, Instant now, Duration interval) {
+        return latest.isEmpty() || latest.get().isAfter(now) || Duration.between(latest.get(), now).compareTo(
+                interval) >= 0;
     }
 
     /**
