@@ -79,6 +79,11 @@ public final class LintCommand {
             out.println(TimelinessContract.FILE + ": " + calendar.get());
             problems++;
         }
+        for (String unsent : contracts.timeliness().noticesWithoutFlow(contracts.agreements().stream().flatMap(
+                agreement -> agreement.agreement().stream()).toList(), contracts.directory())) {
+            out.println(TimelinessContract.FILE + ": " + unsent);
+            problems++;
+        }
         for (AgreementState agreement : contracts.agreements()) {
             for (ContractProblem problem : agreement.problems()) {
                 out.println(problem);

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.throughgate.agreement.Agreement;
 import io.throughgate.agreement.RecordFieldCatalog;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.record.NoticeType;
 
 /**
  * The partnership's deadlines for a child's resettlement, read from {@code contracts/timeliness.yaml}.
@@ -43,6 +45,29 @@ public record TimelinessContract(Map<Anchor, List<DateSource>> anchors, String n
     /** The milestone with this id. */
     public Optional<Milestone> milestone(String id) {
         return milestones.stream().filter(milestone -> milestone.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What to say for each kind of notice that no agreement carries from {@link #noticesFrom}: the hub would work
+     * such notices out and send none.
+     *
+     * @param agreements the agreements (in force or not: the linter reads files)
+     * @param directory the agency directory
+     */
+    public List<String> noticesWithoutFlow(List<Agreement> agreements, AgencyDirectory directory) {
+        List<String> problems = new java.util.ArrayList<>();
+        Optional<io.throughgate.directory.Agency> sender = directory.find(noticesFrom);
+        for (NoticeType type : NoticeType.values()) {
+            boolean carried = sender.isPresent() && agreements.stream().flatMap(agreement -> agreement.flows()
+                    .stream()).anyMatch(flow -> flow.recordTypes().contains(type.code())
+                            && flow.senders().includes(
+                                    sender.get()));
+            if (!carried) {
+                problems.add("no agreement has a flow carrying " + type.code() + " records from " + noticesFrom
+                        + ": the hub would send none");
+            }
+        }
+        return problems;
     }
 
     /**

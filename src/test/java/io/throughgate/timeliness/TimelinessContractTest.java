@@ -40,6 +40,17 @@ class TimelinessContractTest {
         assertTrue(contract.calendarEndingSoon(LocalDate.of(2028, 1, 1)).orElseThrow().contains("2028-12-31"));
     }
 
+    /** With no agreement carrying notices from the partnership, the linter says the hub would send none. */
+    @Test
+    void noticesThatNoAgreementCarriesAreAProblem() {
+        TimelinessContract contract = TimelinessContracts.shipped();
+        assertEquals(List.of("no agreement has a flow carrying timeliness-notice records from "
+                + "partnership-london-resettlement: the hub would send none",
+                "no agreement has a flow carrying timeliness-digest records from partnership-london-resettlement: "
+                        + "the hub would send none"),
+                contract.noticesWithoutFlow(List.of(), TimelinessContracts.DIRECTORY));
+    }
+
     @Test
     void everyMistakeIsReportedWithItsLine() {
         String yaml = """
