@@ -49,6 +49,9 @@ public final class SubscribeCommand {
             ce_id, ce_source and ce_type agree with the signed value, decrypts every {"encrypted": ...} field
             with the agency's key, and prints one JSON line on standard output:
               {"recordId", "type", "from", "agreement", "agreementVersion", "key", "record"}
+            Timeliness notices (a resettlement milestone at risk, missed or met) and the partnership's
+            daily digest are records of types timeliness-notice and timeliness-digest from
+            partnership-london-resettlement, and are checked and printed as records.
             The inbox also carries the hub's consent withdrawal notices (ce_type
             io.throughgate.notice.consent-withdrawal-notice.v1): consent that data sent to the agency relied
             on was withdrawn. For a notice it checks that ce_id is the signed noticeId and that the notice is

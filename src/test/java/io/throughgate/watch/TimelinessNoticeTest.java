@@ -169,6 +169,13 @@ class TimelinessNoticeTest {
         assertEquals(null, (Object) march.get(croydon + ".releases"));
         assertTrue(march.getList(croydon + ".suppressed").contains("releases"));
         assertEquals(null, (Object) march.get("months[0].rows.find { it.borough == 'london' }.releases"));
+
+        // Metrics count milestones by state and notices sent, without a child, agency or date in them.
+        String metrics = TestClients.anonymous().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("throughgate_timeliness_milestones{state=\"missed\"}"), "milestones by state");
+        assertTrue(metrics.contains("throughgate_timeliness_notices_total{state=\"at-risk\"}"), "notices sent");
+        metrics.lines().filter(line -> line.startsWith("throughgate_timeliness")).forEach(line -> assertFalse(line
+                .contains(key) || line.contains("yot-") || line.contains("2028"), line));
     }
 
     /** The subscriber's checks pass on a notice: signed by the hub, under the agreement, with no identifier. */
