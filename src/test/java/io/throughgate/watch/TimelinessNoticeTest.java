@@ -96,10 +96,11 @@ class TimelinessNoticeTest {
         JsonNode digest = digestOf("2028-01-01");
         assertTrue(linesOf(digest, key).contains("initial-planning-meeting at-risk 2028-01-04"), digest.toString());
 
-        // Reminders every 2 days: none on the 2nd, one on the 3rd.
+        // Reminders every 2 days: none on the 2nd, one on the 3rd, however many replicas look at once.
         on("2028-01-02");
         assertNothingNew(key);
-        on("2028-01-03");
+        moveTo("2028-01-03");
+        asIfTwoReplicasLookedAtOnce();
         assertNotice(onlyNew(key, YOT), "at-risk", "initial-planning-meeting", "2028-01-04", 1);
         assertNotice(onlyNew(key, ESTABLISHMENT), "at-risk", "initial-planning-meeting", "2028-01-04", 1);
 
@@ -193,6 +194,28 @@ class TimelinessNoticeTest {
     private void on(String day) throws Exception {
         moveTo(day);
         notices.run();
+    }
+
+    /** Two runs at the same moment, as two replicas would: the claim in the database lets one send each notice. */
+    private void asIfTwoReplicasLookedAtOnce() throws Exception {
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(replicas.submit(() -> {
+                    start.await();
+                    notices.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Object> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
     }
 
     private void moveTo(String day) {
