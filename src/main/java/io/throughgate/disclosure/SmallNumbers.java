@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * <p>
  * Counts are numbered cells; a {@link Sum} names cells whose values are tied by one equation (for example the 32
- * boroughs and the London total of one column). Secondary suppression picks, in each such sum, the smallest count
+ * boroughs and the London total of one column). {@link FeasibleRanges} solves what a reader can infer. Secondary suppression picks, in each such sum, the smallest count
  * that is not yet suppressed and not zero (a zero, once suppressed, would protect little: it is the first value a
- * reader tries), then any count; it repeats until every sum holds no suppressed count or at least two.
+ * reader tries), then any count; it repeats until every sum holds no suppressed count or at least two. Then it
+ * solves the table as a reader would ({@link FeasibleRanges}): while a suppressed count can be narrowed to a range
+ * less than 5 wide, it suppresses one more count tied to it, the smallest, and solves again.
  */
 public final class SmallNumbers {
 
@@ -26,30 +28,43 @@ public final class SmallNumbers {
     public static final int ROUNDING = 5;
 
     /**
-     * Cells tied by one known equation: their values sum to a known total, or, as between a total and its parts,
-     * one is the sum of the others.
+     * Cells tied by one equation a reader knows: the sum over the cells of each weight times its count is zero. A
+     * total and its parts are the parts with weight 1 and the total with weight -1 ({@link #ofTotal}).
      *
      * @param cells the cells' numbers
+     * @param weights each cell's weight, in the same order
      */
-    public record Sum(int... cells) {
+    public record Sum(int[] cells, int[] weights) {
 
         public Sum {
             cells = cells.clone();
+            weights = weights.clone();
+            if (cells.length != weights.length) {
+                throw new IllegalArgumentException(cells.length + " cells but " + weights.length + " weights");
+            }
+        }
+
+        /** A total (the last cell) and its parts (the others). */
+        public static Sum ofTotal(int... partsThenTotal) {
+            int[] weights = new int[partsThenTotal.length];
+            Arrays.fill(weights, 1);
+            weights[weights.length - 1] = -1;
+            return new Sum(partsThenTotal, weights);
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Sum sum && Arrays.equals(cells, sum.cells);
+            return other instanceof Sum sum && Arrays.equals(cells, sum.cells) && Arrays.equals(weights, sum.weights);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(cells);
+            return 31 * Arrays.hashCode(cells) + Arrays.hashCode(weights);
         }
 
         @Override
         public String toString() {
-            return "Sum" + Arrays.toString(cells);
+            return "Sum" + Arrays.toString(cells) + " weights " + Arrays.toString(weights);
         }
     }
 
@@ -88,6 +103,51 @@ public final class SmallNumbers {
             primary[i] = counts[i] > 0 && counts[i] < THRESHOLD;
             suppressed[i] = primary[i];
         }
+        noLoneSuppression(counts, suppressed, sums);
+        while (true) {
+            List<Cell> cells = cells(counts, suppressed, primary);
+            if (noneSuppressed(suppressed)) {
+                return cells;
+            }
+            List<FeasibleRanges.Range> narrow = FeasibleRanges.of(cells, sums).stream().filter(range -> range
+                    .width() < THRESHOLD).toList();
+            if (narrow.isEmpty()) {
+                return cells;
+            }
+            boolean more = false;
+            for (FeasibleRanges.Range range : narrow) {
+                int partner = partnerOf(range.cell(), counts, suppressed, sums);
+                if (partner >= 0) {
+                    suppressed[partner] = true;
+                    more = true;
+                }
+            }
+            if (!more) {
+                // Every count tied to them is suppressed already, and the published ones elsewhere still pin them:
+                // withhold the whole table rather than publish it.
+                Arrays.fill(suppressed, true);
+                return cells(counts, suppressed, primary);
+            }
+            noLoneSuppression(counts, suppressed, sums);
+        }
+    }
+
+    /** The smallest published count in any sum that holds the cell, or -1 when there is none. */
+    private static int partnerOf(int cell, int[] counts, boolean[] suppressed, List<Sum> sums) {
+        int partner = -1;
+        for (Sum sum : sums) {
+            if (Arrays.stream(sum.cells()).anyMatch(member -> member == cell)) {
+                int candidate = complement(counts, suppressed, sum);
+                if (candidate >= 0 && (partner < 0 || rank(counts[candidate]) < rank(counts[partner]))) {
+                    partner = candidate;
+                }
+            }
+        }
+        return partner;
+    }
+
+    /** Secondary suppression by sums: until no sum holds exactly one suppressed count. */
+    private static void noLoneSuppression(int[] counts, boolean[] suppressed, List<Sum> sums) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -101,6 +161,18 @@ public final class SmallNumbers {
                 }
             }
         }
+    }
+
+    private static boolean noneSuppressed(boolean[] suppressed) {
+        for (boolean one : suppressed) {
+            if (one) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Cell> cells(int[] counts, boolean[] suppressed, boolean[] primary) {
         List<Cell> cells = new ArrayList<>(counts.length);
         for (int i = 0; i < counts.length; i++) {
             cells.add(suppressed[i] ? new Cell(null, primary[i]) : new Cell(round(counts[i]), false));

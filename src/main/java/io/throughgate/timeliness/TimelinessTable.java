@@ -74,7 +74,8 @@ public record TimelinessTable(YearMonth month, List<Row> rows) {
                 counts[london * columns + column] += counts[row * columns + column];
             }
         }
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums(london + 1, columns));
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums(london + 1, columns, contract.milestones()
+                .size()));
         List<Row> rows = new ArrayList<>();
         for (int row = 0; row <= london; row++) {
             Map<Outcome, SmallNumbers.Cell> byOutcome = new java.util.EnumMap<>(Outcome.class);
@@ -86,22 +87,27 @@ public record TimelinessTable(YearMonth month, List<Row> rows) {
         return new TimelinessTable(month, rows);
     }
 
-    /** Each column with its total (the last row), and each row's outcomes with its releases. */
-    private static List<SmallNumbers.Sum> sums(int rows, int columns) {
+    /**
+     * Each column with its total (the last row), and each row's outcomes with its releases: the outcomes add up to
+     * the number of milestones times the releases.
+     */
+    public static List<SmallNumbers.Sum> sums(int rows, int columns, int milestones) {
         List<SmallNumbers.Sum> sums = new ArrayList<>();
         for (int column = 0; column < columns; column++) {
             int[] cells = new int[rows];
             for (int row = 0; row < rows; row++) {
                 cells[row] = row * columns + column;
             }
-            sums.add(new SmallNumbers.Sum(cells));
+            sums.add(SmallNumbers.Sum.ofTotal(cells));
         }
         for (int row = 0; row < rows; row++) {
             int[] cells = new int[columns];
+            int[] weights = new int[columns];
             for (int column = 0; column < columns; column++) {
                 cells[column] = row * columns + column;
+                weights[column] = column == Outcome.RELEASES.ordinal() ? -milestones : 1;
             }
-            sums.add(new SmallNumbers.Sum(cells));
+            sums.add(new SmallNumbers.Sum(cells, weights));
         }
         return sums;
     }

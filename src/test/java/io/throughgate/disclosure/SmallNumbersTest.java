@@ -29,7 +29,7 @@ class SmallNumbersTest {
     @Test
     void aLoneSuppressedCountInASumGetsThePartnerThatIsSmallest() {
         int[] counts = {2, 6, 9, 17};
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(new SmallNumbers.Sum(0, 1, 2, 3)));
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3)));
         assertEquals(Arrays.asList(null, null, 10, 15), cells.stream().map(SmallNumbers.Cell::value).toList());
         assertTrue(cells.get(0).primary());
         assertTrue(!cells.get(1).primary(), "suppressed second, not for its own size");
@@ -39,7 +39,7 @@ class SmallNumbersTest {
     @Test
     void zerosAreChosenLast() {
         int[] counts = {3, 0, 0, 8, 11};
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(new SmallNumbers.Sum(0, 1, 2, 3, 4)));
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3, 4)));
         assertEquals(Arrays.asList(null, 0, 0, null, 10), cells.stream().map(SmallNumbers.Cell::value).toList());
     }
 
@@ -53,9 +53,9 @@ class SmallNumbersTest {
         // [3] [4] | [5]      6  20 | 26
         // [6] [7] | [8]      9  30 | 39
         int[] counts = {3, 10, 13, 6, 20, 26, 9, 30, 39};
-        List<SmallNumbers.Sum> sums = List.of(new SmallNumbers.Sum(0, 3, 6), new SmallNumbers.Sum(1, 4, 7),
-                new SmallNumbers.Sum(2, 5, 8), new SmallNumbers.Sum(0, 1, 2), new SmallNumbers.Sum(3, 4, 5),
-                new SmallNumbers.Sum(6, 7, 8));
+        List<SmallNumbers.Sum> sums = List.of(SmallNumbers.Sum.ofTotal(0, 3, 6), SmallNumbers.Sum.ofTotal(1, 4, 7),
+                SmallNumbers.Sum.ofTotal(2, 5, 8), SmallNumbers.Sum.ofTotal(0, 1, 2), SmallNumbers.Sum.ofTotal(3, 4, 5),
+                SmallNumbers.Sum.ofTotal(6, 7, 8));
         List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums);
         for (SmallNumbers.Sum sum : sums) {
             long suppressed = Arrays.stream(sum.cells()).filter(cell -> cells.get(cell).suppressed()).count();

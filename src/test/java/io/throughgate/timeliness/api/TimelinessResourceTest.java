@@ -3,6 +3,7 @@ package io.throughgate.timeliness.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -11,6 +12,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,12 +24,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.throughgate.database.HubDatabase;
+import io.throughgate.disclosure.FeasibleRanges;
+import io.throughgate.disclosure.SmallNumbers;
 import io.throughgate.testing.TestClients;
 import io.throughgate.timeliness.Outcome;
 import io.throughgate.timeliness.Timelines;
+import io.throughgate.timeliness.TimelinessTable;
 
 /**
- * GET /v1/timeliness: who may read it, and a month's table worked out by hand from the rules. In January 2025,
+ * GET /v1/timeliness: who may read it, and a month's table checked against the rules. In January 2025,
  * Camden released 7 children whose five release milestones were all met on time, Islington 2 children who met
  * none; neither's admission is known, so each child's initial planning meeting stays open.
  */
@@ -64,28 +72,45 @@ class TimelinessResourceTest {
         for (int i = 0; i < 2; i++) {
             insert("yot-islington", released, false);
         }
-        // Camden: 7 releases, 35 on time, 0 late, 0 missed, 7 open. Islington: 2, 0, 0, 10, 2. London: 9, 35, 0,
-        // 10, 9. Islington's 2 releases and 2 open are suppressed (1 to 4); alone in their columns, each takes a
-        // partner there: the smallest other count, Camden's 7 (London's 9 is larger). Every row then has two.
+        // True counts, from the children above: Camden 7 releases, 35 on time, 0 late, 0 missed, 7 open;
+        // Islington 2, 0, 0, 10, 2; London 9, 35, 0, 10, 9; every other borough 0.
+        Map<String, int[]> truth = new HashMap<>();
+        truth.put("yot-camden", new int[]{7, 35, 0, 0, 7});
+        truth.put("yot-islington", new int[]{2, 0, 0, 10, 2});
+        truth.put("london", new int[]{9, 35, 0, 10, 9});
         var table = TestClients.asDpo("partnership-london-resettlement").queryParam("from", "2025-01").queryParam(
                 "to", "2025-01").when().get("/v1/timeliness").then().statusCode(200).body("months", hasSize(1))
                 .body("months[0].rows", hasSize(33)).extract().jsonPath();
-        String camden = "months[0].rows.find { it.borough == 'yot-camden' }";
-        String islington = "months[0].rows.find { it.borough == 'yot-islington' }";
-        String london = "months[0].rows.find { it.borough == 'london' }";
-        assertEquals(null, (Object) table.get(camden + ".releases"));
-        assertEquals(35, (int) table.get(camden + ".metOnTime"));
-        assertEquals(0, (int) table.get(camden + ".missed"));
-        assertEquals(null, (Object) table.get(camden + ".open"));
-        assertEquals(java.util.List.of("releases", "open"), table.getList(camden + ".suppressed"));
-        assertEquals(null, (Object) table.get(islington + ".releases"));
-        assertEquals(10, (int) table.get(islington + ".missed"));
-        assertEquals(10, (int) table.get(london + ".releases"), "9 rounds to 10");
-        assertEquals(35, (int) table.get(london + ".metOnTime"));
-        assertEquals(10, (int) table.get(london + ".missed"));
-        assertEquals(10, (int) table.get(london + ".open"));
+        List<Map<String, Object>> rows = table.getList("months[0].rows");
+        List<SmallNumbers.Cell> published = new ArrayList<>();
+        int[] counts = new int[rows.size() * FIELDS.size()];
+        for (int row = 0; row < rows.size(); row++) {
+            int[] expected = truth.getOrDefault((String) rows.get(row).get("borough"), new int[5]);
+            for (int column = 0; column < FIELDS.size(); column++) {
+                Integer shown = (Integer) rows.get(row).get(FIELDS.get(column));
+                int count = expected[column];
+                counts[row * FIELDS.size() + column] = count;
+                published.add(new SmallNumbers.Cell(shown, false));
+                if (count > 0 && count < 5) {
+                    assertEquals(null, shown, "1 to 4 is never shown: " + rows.get(row));
+                } else if (shown != null) {
+                    assertEquals((count + 2) / 5 * 5, shown, "rounded to the nearest 5: " + rows.get(row));
+                }
+            }
+        }
+        // Suppressed as the rules say, and a reader who solves the table cannot narrow any suppressed count to
+        // less than 5 (the check is the linear programme of FeasibleRanges, independent of how cells were chosen).
+        assertEquals(null, (Object) table.get("months[0].rows.find { it.borough == 'yot-islington' }.releases"));
         assertEquals(0, (int) table.get("months[0].rows.find { it.borough == 'yot-barnet' }.releases"));
+        for (FeasibleRanges.Range range : FeasibleRanges.of(published, TimelinessTable.sums(rows.size(), FIELDS
+                .size(), 6))) {
+            assertTrue(range.width() >= 5 - 1e-6, "cell " + range.cell() + " narrowed to " + range.low() + ".."
+                    + range.high());
+        }
     }
+
+    /** The counts of a row, in the order of the table's columns. */
+    private static final List<String> FIELDS = List.of("releases", "metOnTime", "metLate", "missed", "open");
 
     @Test
     void aDeletedTimelineStillCounts() throws Exception {
