@@ -70,8 +70,9 @@ public class TimelinessResource {
             + "to `to` (at most 24; the last 12 months unless given) and each of the 32 London boroughs' YOTs, then "
             + "London: children released, and their milestones (contracts/timeliness.yaml) met on time, met late, "
             + "missed and still open. Counts from 1 to 4 are suppressed (null, and named in `suppressed`), the rest "
-            + "rounded to the nearest 5, and further counts suppressed so that no row or column total reveals a "
-            + "suppressed one. For data protection officers and the partnership's certificate.")
+            + "rounded to the nearest 5, and further counts suppressed until no suppressed count can be narrowed to "
+            + "a range less than 5 wide from what is shown (row and column totals, and each row's outcomes adding "
+            + "up to one per milestone and release). For data protection officers and the partnership's certificate.")
     @APIResponse(responseCode = "200", description = "The tables", content = @Content(schema = @Schema(implementation = TimelinessView.class)))
     @APIResponse(responseCode = "400", description = "from or to is not a month (YYYY-MM), from is after to, or the "
             + "span is longer than 24 months", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

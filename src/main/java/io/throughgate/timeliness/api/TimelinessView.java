@@ -28,7 +28,8 @@ public record TimelinessView(Instant generatedAt, List<String> milestones, Rules
      * @param suppressedFrom the smallest count suppressed
      * @param suppressedTo the largest count suppressed
      * @param roundedTo every other count is rounded to the nearest multiple of this
-     * @param secondarySuppression whether further counts are suppressed so that no total reveals one
+     * @param secondarySuppression whether further counts are suppressed until no suppressed count can be narrowed,
+     *        from what is shown, to a range less than {@code suppressedTo + 1} wide
      */
     public record Rules(int suppressedFrom, int suppressedTo, int roundedTo, boolean secondarySuppression) {
 
