@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.throughgate.timeliness.TimelinessTable;
+
 /**
  * Published tables solved as a reader would: for each suppressed count, the least and greatest value every published
  * count and known sum allow. Naive rounding alone reveals counts; the protection of {@link SmallNumbers} keeps each
@@ -80,7 +82,7 @@ class FeasibleRangesTest {
                     counts[boroughs * columns + column] += counts[borough * columns + column];
                 }
             }
-            assertSafe(counts, tableSums(boroughs + 1, columns, 6));
+            assertSafe(counts, TimelinessTable.sums(boroughs + 1, columns, 6));
         }
     }
 
@@ -98,27 +100,5 @@ class FeasibleRangesTest {
             }
         }
         assertEquals(counts.length, published.size());
-    }
-
-    /** As the timeliness tables have them: columns with their totals, rows' outcomes with their releases. */
-    static List<SmallNumbers.Sum> tableSums(int rows, int columns, int milestones) {
-        List<SmallNumbers.Sum> sums = new ArrayList<>();
-        for (int column = 0; column < columns; column++) {
-            int[] cells = new int[rows];
-            for (int row = 0; row < rows; row++) {
-                cells[row] = row * columns + column;
-            }
-            sums.add(SmallNumbers.Sum.ofTotal(cells));
-        }
-        for (int row = 0; row < rows; row++) {
-            int[] cells = new int[columns];
-            int[] weights = new int[columns];
-            for (int column = 0; column < columns; column++) {
-                cells[column] = row * columns + column;
-                weights[column] = column == 0 ? -milestones : 1;
-            }
-            sums.add(new SmallNumbers.Sum(cells, weights));
-        }
-        return sums;
     }
 }
