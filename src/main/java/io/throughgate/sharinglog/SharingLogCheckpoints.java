@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.throughgate.database.SqlStates;
 import io.throughgate.database.SqlTimes;
 import io.throughgate.merkle.ConsistencyProofs;
 import io.throughgate.merkle.MerkleFrontier;
@@ -38,7 +39,6 @@ import io.throughgate.sharinglog.checkpoint.SignedCheckpoint;
 public final class SharingLogCheckpoints {
 
     private static final Logger LOG = Logger.getLogger(SharingLogCheckpoints.class);
-    private static final String DUPLICATE_KEY = "23505";
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
@@ -287,7 +287,7 @@ public final class SharingLogCheckpoints {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (SqlStates.duplicateKey(e)) {
                 return false;
             }
             throw e;

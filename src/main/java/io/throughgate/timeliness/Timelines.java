@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlStates;
 import io.throughgate.database.SqlTimes;
 import io.throughgate.database.Transactions;
 
@@ -36,8 +37,6 @@ import io.throughgate.database.Transactions;
  */
 @ApplicationScoped
 public class Timelines {
-
-    private static final String DUPLICATE_KEY = "23505";
 
     @Inject
     HubDatabase database;
@@ -73,7 +72,7 @@ public class Timelines {
         try {
             observeOnce(known, current, noticeKey, type, record, receivedOn);
         } catch (SQLException e) {
-            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (!SqlStates.duplicateKey(e)) {
                 throw e;
             }
             // Another replica started the same child's timeline at the same moment: add to the one it made.

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.throughgate.database.SqlStates;
 import io.throughgate.database.SqlTimes;
 
 /**
@@ -22,8 +23,6 @@ import io.throughgate.database.SqlTimes;
  * marked sent in time lapses, and another round takes it over and sends the same notice again.
  */
 final class NoticeClaims {
-
-    private static final String DUPLICATE_KEY = "23505";
 
     /**
      * A notice claimed.
@@ -84,7 +83,7 @@ final class NoticeClaims {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+            if (SqlStates.duplicateKey(e)) {
                 return false;
             }
             throw e;

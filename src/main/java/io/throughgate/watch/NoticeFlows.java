@@ -77,9 +77,10 @@ public class NoticeFlows {
         FieldGate gate = new FieldGate(transforms);
         List<IngestContext.Gated> copies = new ArrayList<>();
         Set<String> sent = new java.util.HashSet<>();
+        RecipientResolver resolver = new RecipientResolver(directory);
         for (PlannedDelivery flow : flowsOn(type, today)) {
             AgreementState state = flow.agreement();
-            for (Agency recipient : new RecipientResolver(directory).recipients(notice, flow.flow(), state, today,
+            for (Agency recipient : resolver.recipients(notice, flow.flow(), state, today,
                     new ArrayList<>())) {
                 if (!onlyTo.contains(recipient.code()) || !sent.add(recipient.code())) {
                     continue;

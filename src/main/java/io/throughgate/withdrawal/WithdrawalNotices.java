@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import io.throughgate.database.HubDatabase;
+import io.throughgate.database.SqlStates;
 import io.throughgate.database.SqlTimes;
 import io.throughgate.deliver.DeliveryDispatcher;
 import io.throughgate.deliver.DeliveryHeaders;
@@ -70,7 +71,6 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
             + "WHERE n.sent_at IS NULL AND n.claimed_at < ? ORDER BY c.entry_index";
     /** How long a claim holds before another replica may take the notice over. */
     private static final Duration CLAIM = Duration.ofMinutes(1);
-    private static final String DUPLICATE_KEY = "23505";
 
     @Inject
     HubDatabase database;
@@ -256,22 +256,12 @@ public class WithdrawalNotices implements SharingLog.AfterIndexing {
                 return true;
             } catch (SQLException e) {
                 connection.rollback();
-                if (duplicate(e)) {
+                if (SqlStates.duplicateKey(e)) {
                     return false;
                 }
                 throw e;
             }
         }
-    }
-
-    /** Whether a failure (or one chained to it, as a batch reports them) is a duplicate key. */
-    private static boolean duplicate(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if (DUPLICATE_KEY.equals(next.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Takes over a lapsed claim: true when this replica now holds it. */
