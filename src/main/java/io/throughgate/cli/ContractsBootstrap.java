@@ -13,6 +13,7 @@ import io.throughgate.consent.policy.ConsentPolicy;
 import io.throughgate.contract.ContractFiles;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyDirectoryLoader;
+import io.throughgate.disclosure.DisclosureContract;
 import io.throughgate.pki.TrustedAuthorities;
 import io.throughgate.purpose.PurposeCatalog;
 import io.throughgate.record.schema.RecordSchemas;
@@ -27,9 +28,11 @@ import io.throughgate.timeliness.TimelinessContract;
  * @param schemas the record schemas
  * @param agreements every agreement with its verdicts
  * @param timeliness the milestones of a child's resettlement
+ * @param disclosure the small-number rules of the published tables
  */
 public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory directory, PurposeCatalog purposes,
-        RecordSchemas schemas, List<AgreementState> agreements, TimelinessContract timeliness) {
+        RecordSchemas schemas, List<AgreementState> agreements, TimelinessContract timeliness,
+        DisclosureContract disclosure) {
 
     /**
      * Loads the contracts of a folder.
@@ -38,7 +41,7 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
      * @param trustedCertificates the PEM files of the CAs that issue DPO certificates
      * @param clock the clock signatures are verified at
      * @throws io.throughgate.contract.InvalidContractException if the directory, purposes, a schema, the consent
-     *         policy or the timeliness milestones are malformed
+     *         policy, the timeliness milestones or the disclosure rules are malformed
      */
     public static ContractsBootstrap load(Path folder, List<Path> trustedCertificates, Clock clock) {
         ContractFiles contracts = new ContractFiles(folder);
@@ -49,10 +52,11 @@ public record ContractsBootstrap(ContractFiles contracts, AgencyDirectory direct
         SchemaFieldCatalog fields = new SchemaFieldCatalog(schemas);
         TimelinessContract timeliness = TimelinessContract.parse(contracts.read(TimelinessContract.FILE), fields,
                 directory);
+        DisclosureContract disclosure = DisclosureContract.parse(contracts.read(DisclosureContract.FILE));
         AgreementLoader loader = new AgreementLoader(contracts, directory,
                 new AgreementLinter(directory, purposes, fields),
                 new SignatureVerifier(TrustedAuthorities.load(trustedCertificates), directory));
         return new ContractsBootstrap(contracts, directory, purposes, schemas, loader.loadAll(clock.instant()),
-                timeliness);
+                timeliness, disclosure);
     }
 }

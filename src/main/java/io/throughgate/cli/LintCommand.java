@@ -25,7 +25,8 @@ public final class LintCommand {
 
             Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas, the
             consent policy, the timeliness milestones (their record types and fields against the schemas, and a
-            problem when the bank holidays they count working days with end within a year) and every agreement
+            problem when the bank holidays they count working days with end within a year), the small-number
+            rules of every published table (contracts/disclosure.yaml) and every agreement
             (its fields, agencies, purposes and record types against the rest, including rules that name a field
             the record schema does not have) and verifies every agreement signature. Prints
             each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today. A signature

@@ -2,7 +2,9 @@ package io.throughgate.disclosure;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -16,10 +18,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * What a reader of published counts can infer about each suppressed one: the least and the greatest value it can
- * take, given every published count (which, rounded to the nearest 5 and never from 1 to 4, lies within 2 of what is
- * shown, and is exactly 0 when 0 is shown) and every sum the reader knows. Each bound is a linear programme, solved
- * with the simplex method; the counts are relaxed to real numbers, which only widens what the reader can rule out by
- * a fraction, so a range found here at least a threshold wide is a range the reader cannot narrow below it.
+ * take, given every published count (which, under the table's {@link DisclosureRule}, lies within the rounding of
+ * what is shown and is never small, and is exactly 0 when 0 is shown) and every sum the reader knows. Each bound is a
+ * linear programme, solved with the simplex method; the counts are relaxed to real numbers, which only widens what
+ * the reader can rule out by a fraction, so a range found here at least a threshold wide is a range the reader
+ * cannot narrow below it. Counts no sum ties together are solved apart, which keeps each programme small.
  */
 public final class FeasibleRanges {
 
@@ -49,38 +52,66 @@ public final class FeasibleRanges {
      *
      * @param published the counts as published
      * @param sums every equation the reader knows between them
+     * @param rule the small-number rule they were published under
      */
-    public static List<Range> of(List<SmallNumbers.Cell> published, List<SmallNumbers.Sum> sums) {
+    public static List<Range> of(List<SmallNumbers.Cell> published, List<SmallNumbers.Sum> sums,
+            DisclosureRule rule) {
         // A count shown as 0 is exactly 0: it adds nothing to any sum, so it is left out of the programmes, which
         // keeps them small (most boroughs release no one in most months).
-        int[] variable = new int[published.size()];
-        int n = 0;
-        for (int i = 0; i < published.size(); i++) {
-            SmallNumbers.Cell cell = published.get(i);
-            variable[i] = !cell.suppressed() && cell.value() == 0 ? -1 : n++;
-        }
-        Collection<LinearConstraint> constraints = new ArrayList<>();
-        for (int i = 0; i < published.size(); i++) {
-            SmallNumbers.Cell cell = published.get(i);
-            if (variable[i] < 0) {
-                continue;
+        Components components = new Components(published.size());
+        for (SmallNumbers.Sum sum : sums) {
+            int first = -1;
+            for (int cell : sum.cells()) {
+                if (unknown(published.get(cell))) {
+                    if (first < 0) {
+                        first = cell;
+                    } else {
+                        components.join(first, cell);
+                    }
+                }
             }
-            double[] one = unit(n, variable[i]);
-            if (cell.suppressed()) {
+        }
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            if (unknown(published.get(i))) {
+                members.computeIfAbsent(components.root(i), root -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (List<Integer> component : members.values()) {
+            if (component.stream().anyMatch(cell -> published.get(cell).suppressed())) {
+                ranges.addAll(solve(published, sums, rule, component));
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingInt(Range::cell));
+        return ranges;
+    }
+
+    /** The ranges of the suppressed counts of cells that sums tie to each other and to nothing else. */
+    private static List<Range> solve(List<SmallNumbers.Cell> published, List<SmallNumbers.Sum> sums,
+            DisclosureRule rule, List<Integer> component) {
+        Map<Integer, Integer> variable = new HashMap<>();
+        for (int cell : component) {
+            variable.put(cell, variable.size());
+        }
+        int n = variable.size();
+        Collection<LinearConstraint> constraints = new ArrayList<>();
+        for (int cell : component) {
+            SmallNumbers.Cell shown = published.get(cell);
+            double[] one = unit(n, variable.get(cell));
+            if (shown.suppressed()) {
                 constraints.add(new LinearConstraint(one, Relationship.LEQ, CEILING));
             } else {
-                int half = SmallNumbers.ROUNDING / 2;
-                constraints.add(new LinearConstraint(one, Relationship.GEQ, Math.max(cell.value() - half,
-                        SmallNumbers.THRESHOLD)));
-                constraints.add(new LinearConstraint(one, Relationship.LEQ, cell.value() + half));
+                constraints.add(new LinearConstraint(one, Relationship.GEQ, rule.lowestBehind(shown.value())));
+                constraints.add(new LinearConstraint(one, Relationship.LEQ, rule.highestBehind(shown.value())));
             }
         }
         for (SmallNumbers.Sum sum : sums) {
             double[] weights = new double[n];
             boolean any = false;
             for (int i = 0; i < sum.cells().length; i++) {
-                int at = variable[sum.cells()[i]];
-                if (at >= 0) {
+                Integer at = variable.get(sum.cells()[i]);
+                if (at != null) {
                     weights[at] += sum.weights()[i];
                     any = true;
                 }
@@ -91,13 +122,19 @@ public final class FeasibleRanges {
         }
         LinearConstraintSet set = new LinearConstraintSet(constraints);
         List<Range> ranges = new ArrayList<>();
-        for (int i = 0; i < published.size(); i++) {
-            if (published.get(i).suppressed()) {
-                ranges.add(new Range(i, bound(set, n, variable[i], GoalType.MINIMIZE), bound(set, n, variable[i],
+        for (int cell : component) {
+            if (published.get(cell).suppressed()) {
+                int at = variable.get(cell);
+                ranges.add(new Range(cell, bound(set, n, at, GoalType.MINIMIZE), bound(set, n, at,
                         GoalType.MAXIMIZE)));
             }
         }
         return ranges;
+    }
+
+    /** Whether a reader does not know the count exactly: it is suppressed, or shown and not 0. */
+    private static boolean unknown(SmallNumbers.Cell cell) {
+        return cell.suppressed() || cell.value() != 0;
     }
 
     private static double bound(LinearConstraintSet constraints, int n, int cell, GoalType goal) {
@@ -110,5 +147,30 @@ public final class FeasibleRanges {
         double[] vector = new double[n];
         vector[i] = 1;
         return vector;
+    }
+
+    /** Cells joined by the sums they share (union-find). */
+    private static final class Components {
+
+        private final int[] parent;
+
+        Components(int size) {
+            parent = new int[size];
+            for (int i = 0; i < size; i++) {
+                parent[i] = i;
+            }
+        }
+
+        int root(int cell) {
+            while (parent[cell] != cell) {
+                parent[cell] = parent[parent[cell]];
+                cell = parent[cell];
+            }
+            return cell;
+        }
+
+        void join(int one, int other) {
+            parent[root(one)] = root(other);
+        }
     }
 }

@@ -6,26 +6,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Disclosure control of published counts, as UK official statistics do it (DOMAIN.md): a count from 1 to 4 is
- * suppressed (primary suppression); every other count is rounded to the nearest 5; and wherever counts are tied by a
- * known sum (a row and its total, a column and its total) that holds exactly one suppressed count, another count of
+ * Disclosure control of published counts, as UK official statistics do it (DOMAIN.md), under a table's
+ * {@link DisclosureRule}: a small count (for most tables 1 to 4) is suppressed (primary suppression); every other
+ * count is rounded (to the nearest 5); and wherever counts are tied by a known sum (a row and its total, a column and
+ * its total, this month's year to date and last month's) that holds exactly one suppressed count, another count of
  * that sum is suppressed too (secondary suppression), so that no suppressed count is the difference between the
  * total and the counts published beside it. Zero is published as zero.
  *
  * <p>
  * Counts are numbered cells; a {@link Sum} names cells whose values are tied by one equation (for example the 32
- * boroughs and the London total of one column). {@link FeasibleRanges} solves what a reader can infer. Secondary suppression picks, in each such sum, the smallest count
+ * boroughs and the London total of one column). Secondary suppression picks, in each such sum, the smallest count
  * that is not yet suppressed and not zero (a zero, once suppressed, would protect little: it is the first value a
  * reader tries), then any count; it repeats until every sum holds no suppressed count or at least two. Then it
  * solves the table as a reader would ({@link FeasibleRanges}): while a suppressed count can be narrowed to a range
- * less than 5 wide, it suppresses one more count tied to it, the smallest, and solves again.
+ * less than the rule's threshold wide, it suppresses one more count tied to it, the smallest, and solves again.
+ * Counts published before (an earlier month's table) take part as the reader sees them and are never changed: only
+ * the new counts are suppressed further.
  */
 public final class SmallNumbers {
-
-    /** Counts below this, and above zero, are suppressed. */
-    public static final int THRESHOLD = 5;
-    /** Published counts are rounded to the nearest multiple of this. */
-    public static final int ROUNDING = 5;
 
     /**
      * Cells tied by one equation a reader knows: the sum over the cells of each weight times its count is zero. A
@@ -90,33 +88,57 @@ public final class SmallNumbers {
      *
      * @param counts the true counts, by cell number
      * @param sums every equation a reader knows between the cells
+     * @param rule the table's small-number rule
      * @return each cell as it may be published, by cell number
      */
-    public static List<Cell> protect(int[] counts, List<Sum> sums) {
+    public static List<Cell> protect(int[] counts, List<Sum> sums, DisclosureRule rule) {
+        return protect(counts, sums, rule, List.of());
+    }
+
+    /**
+     * Protects counts for publication beside counts published before, which a reader holds too.
+     *
+     * @param counts the true counts, by cell number
+     * @param sums every equation a reader knows between the cells, new and earlier
+     * @param rule the table's small-number rule, which the earlier cells were published under too
+     * @param earlier the cells published before, numbered after the new ones ({@code counts.length + i})
+     * @return each new cell as it may be published, by cell number
+     */
+    public static List<Cell> protect(int[] counts, List<Sum> sums, DisclosureRule rule, List<Cell> earlier) {
         Objects.requireNonNull(sums, "sums");
-        boolean[] suppressed = new boolean[counts.length];
-        boolean[] primary = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
+        int fresh = counts.length;
+        int[] all = Arrays.copyOf(counts, fresh + earlier.size());
+        boolean[] suppressed = new boolean[all.length];
+        boolean[] primary = new boolean[all.length];
+        for (int i = 0; i < fresh; i++) {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("count " + i + " is negative: " + counts[i]);
             }
-            primary[i] = counts[i] > 0 && counts[i] < THRESHOLD;
+            primary[i] = rule.small(counts[i]);
             suppressed[i] = primary[i];
         }
-        noLoneSuppression(counts, suppressed, sums);
+        for (int i = 0; i < earlier.size(); i++) {
+            Cell cell = earlier.get(i);
+            all[fresh + i] = cell.suppressed() ? 0 : cell.value();
+            suppressed[fresh + i] = cell.suppressed();
+            primary[fresh + i] = cell.primary();
+        }
+        Cells table = new Cells(all, suppressed, fresh);
+        table.noLoneSuppression(sums);
         while (true) {
-            List<Cell> cells = cells(counts, suppressed, primary);
             if (noneSuppressed(suppressed)) {
-                return cells;
+                return table.published(primary, rule, earlier);
             }
-            List<FeasibleRanges.Range> narrow = FeasibleRanges.of(cells, sums).stream().filter(range -> range
-                    .width() < THRESHOLD).toList();
+            List<Cell> seen = new ArrayList<>(table.published(primary, rule, earlier));
+            seen.addAll(earlier);
+            List<FeasibleRanges.Range> narrow = FeasibleRanges.of(seen, sums, rule).stream().filter(range -> range
+                    .width() < rule.threshold()).toList();
             if (narrow.isEmpty()) {
-                return cells;
+                return table.published(primary, rule, earlier);
             }
             boolean more = false;
             for (FeasibleRanges.Range range : narrow) {
-                int partner = partnerOf(range.cell(), counts, suppressed, sums);
+                int partner = table.partnerOf(range.cell(), sums);
                 if (partner >= 0) {
                     suppressed[partner] = true;
                     more = true;
@@ -125,41 +147,76 @@ public final class SmallNumbers {
             if (!more) {
                 // Every count tied to them is suppressed already, and the published ones elsewhere still pin them:
                 // withhold the whole table rather than publish it.
-                Arrays.fill(suppressed, true);
-                return cells(counts, suppressed, primary);
+                Arrays.fill(suppressed, 0, fresh, true);
+                return table.published(primary, rule, earlier);
             }
-            noLoneSuppression(counts, suppressed, sums);
+            table.noLoneSuppression(sums);
         }
     }
 
-    /** The smallest published count in any sum that holds the cell, or -1 when there is none. */
-    private static int partnerOf(int cell, int[] counts, boolean[] suppressed, List<Sum> sums) {
-        int partner = -1;
-        for (Sum sum : sums) {
-            if (Arrays.stream(sum.cells()).anyMatch(member -> member == cell)) {
-                int candidate = complement(counts, suppressed, sum);
-                if (candidate >= 0 && (partner < 0 || rank(counts[candidate]) < rank(counts[partner]))) {
-                    partner = candidate;
-                }
-            }
-        }
-        return partner;
+    /** A count rounded to the nearest 5 (halves up), as most official statistics publish it. */
+    public static int round(int count) {
+        return DisclosureRule.OFFICIAL_STATISTICS.round(count);
     }
 
-    /** Secondary suppression by sums: until no sum holds exactly one suppressed count. */
-    private static void noLoneSuppression(int[] counts, boolean[] suppressed, List<Sum> sums) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
+    /**
+     * The counts being protected, new and earlier, and which are suppressed; only the first {@code fresh} may be
+     * suppressed further.
+     */
+    private record Cells(int[] counts, boolean[] suppressed, int fresh) {
+
+        /** The new cells as they would be published now. */
+        List<Cell> published(boolean[] primary, DisclosureRule rule, List<Cell> earlier) {
+            List<Cell> cells = new ArrayList<>(fresh);
+            for (int i = 0; i < fresh; i++) {
+                cells.add(suppressed[i] ? new Cell(null, primary[i]) : new Cell(rule.round(counts[i]), false));
+            }
+            return cells;
+        }
+
+        /** The smallest new count not yet suppressed in any sum that holds the cell, or -1 when there is none. */
+        int partnerOf(int cell, List<Sum> sums) {
+            int partner = -1;
             for (Sum sum : sums) {
-                if (Arrays.stream(sum.cells()).filter(cell -> suppressed[cell]).count() == 1) {
-                    int partner = complement(counts, suppressed, sum);
-                    if (partner >= 0) {
-                        suppressed[partner] = true;
-                        changed = true;
+                if (Arrays.stream(sum.cells()).anyMatch(member -> member == cell)) {
+                    int candidate = complement(sum);
+                    if (candidate >= 0 && (partner < 0 || rank(counts[candidate]) < rank(counts[partner]))) {
+                        partner = candidate;
                     }
                 }
             }
+            return partner;
+        }
+
+        /** Secondary suppression by sums: until no sum holds exactly one suppressed count. */
+        void noLoneSuppression(List<Sum> sums) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Sum sum : sums) {
+                    if (Arrays.stream(sum.cells()).filter(cell -> suppressed[cell]).count() == 1) {
+                        int partner = complement(sum);
+                        if (partner >= 0) {
+                            suppressed[partner] = true;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The new cell of a sum to suppress beside its suppressed ones, or -1 when the sum has none left. */
+        private int complement(Sum sum) {
+            int best = -1;
+            for (int cell : sum.cells()) {
+                if (cell >= fresh || suppressed[cell]) {
+                    continue;
+                }
+                if (best < 0 || rank(counts[cell]) < rank(counts[best])) {
+                    best = cell;
+                }
+            }
+            return best;
         }
     }
 
@@ -170,33 +227,6 @@ public final class SmallNumbers {
             }
         }
         return true;
-    }
-
-    private static List<Cell> cells(int[] counts, boolean[] suppressed, boolean[] primary) {
-        List<Cell> cells = new ArrayList<>(counts.length);
-        for (int i = 0; i < counts.length; i++) {
-            cells.add(suppressed[i] ? new Cell(null, primary[i]) : new Cell(round(counts[i]), false));
-        }
-        return cells;
-    }
-
-    /** A count rounded to the nearest 5 (halves up). */
-    public static int round(int count) {
-        return (count + ROUNDING / 2) / ROUNDING * ROUNDING;
-    }
-
-    /** The cell of a sum to suppress beside its one suppressed cell, or -1 when the sum has no other. */
-    private static int complement(int[] counts, boolean[] suppressed, Sum sum) {
-        int best = -1;
-        for (int cell : sum.cells()) {
-            if (suppressed[cell]) {
-                continue;
-            }
-            if (best < 0 || rank(counts[cell]) < rank(counts[best])) {
-                best = cell;
-            }
-        }
-        return best;
     }
 
     /** Smaller counts first, zeros last. */

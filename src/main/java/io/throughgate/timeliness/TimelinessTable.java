@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.throughgate.disclosure.DisclosureRule;
 import io.throughgate.disclosure.SmallNumbers;
 
 /**
@@ -45,9 +46,10 @@ public record TimelinessTable(YearMonth month, List<Row> rows) {
      * @param tallies what deleted timelines of that month counted for
      * @param contract the milestones
      * @param today the day the milestones are judged on
+     * @param rule the small-number rule the table is published under
      */
     public static TimelinessTable of(YearMonth month, List<String> boroughs, List<Timeline> released,
-            List<Timelines.Tally> tallies, TimelinessContract contract, LocalDate today) {
+            List<Timelines.Tally> tallies, TimelinessContract contract, LocalDate today, DisclosureRule rule) {
         Outcome[] outcomes = Outcome.values();
         int columns = outcomes.length;
         int london = boroughs.size();
@@ -75,7 +77,7 @@ public record TimelinessTable(YearMonth month, List<Row> rows) {
             }
         }
         List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums(london + 1, columns, contract.milestones()
-                .size()));
+                .size()), rule);
         List<Row> rows = new ArrayList<>();
         for (int row = 0; row <= london; row++) {
             Map<Outcome, SmallNumbers.Cell> byOutcome = new java.util.EnumMap<>(Outcome.class);

@@ -18,6 +18,9 @@ import io.throughgate.timeliness.TimelinessTable;
  */
 class FeasibleRangesTest {
 
+    /** The rule of most official statistics: 1 to 4 suppressed, the rest rounded to 5 (DOMAIN.md). */
+    private static final DisclosureRule RULE = new DisclosureRule(4, 5);
+
     /**
      * One borough released one child, whose six milestones were all met on time. Suppressing the 1 and rounding the
      * 6 to 5 leaves a reader the row's equation, 6 x releases = on time + late + missed + open = a count from 5 to
@@ -27,9 +30,9 @@ class FeasibleRangesTest {
     void roundingAloneRevealsASuppressedCount() {
         int[] counts = {1, 6, 0, 0, 0};
         SmallNumbers.Sum row = new SmallNumbers.Sum(new int[]{0, 1, 2, 3, 4}, new int[]{-6, 1, 1, 1, 1});
-        List<SmallNumbers.Cell> naive = SmallNumbers.protect(counts, List.of());
+        List<SmallNumbers.Cell> naive = SmallNumbers.protect(counts, List.of(), RULE);
         assertTrue(naive.get(0).suppressed());
-        FeasibleRanges.Range releases = FeasibleRanges.of(naive, List.of(row)).get(0);
+        FeasibleRanges.Range releases = FeasibleRanges.of(naive, List.of(row), RULE).get(0);
         assertTrue(releases.width() < 1, "the reader narrows it to one value: " + releases);
     }
 
@@ -87,15 +90,15 @@ class FeasibleRangesTest {
     }
 
     private static void assertSafe(int[] counts, List<SmallNumbers.Sum> sums) {
-        List<SmallNumbers.Cell> published = SmallNumbers.protect(counts, sums);
-        for (FeasibleRanges.Range range : FeasibleRanges.of(published, sums)) {
-            assertTrue(range.width() >= SmallNumbers.THRESHOLD - 1e-6, "cell " + range.cell() + " (" + counts[range
+        List<SmallNumbers.Cell> published = SmallNumbers.protect(counts, sums, RULE);
+        for (FeasibleRanges.Range range : FeasibleRanges.of(published, sums, RULE)) {
+            assertTrue(range.width() >= RULE.threshold() - 1e-6, "cell " + range.cell() + " (" + counts[range
                     .cell()] + ") is narrowed to " + range.low() + ".." + range.high());
             assertTrue(range.low() <= counts[range.cell()] + 1e-6 && counts[range.cell()] <= range.high() + 1e-6,
                     "the true count lies in its range");
         }
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0 && counts[i] < SmallNumbers.THRESHOLD) {
+            if (counts[i] > 0 && counts[i] < RULE.threshold()) {
                 assertTrue(published.get(i).suppressed(), "1 to 4 is never shown");
             }
         }

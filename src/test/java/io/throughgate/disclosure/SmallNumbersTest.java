@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 /** The small-number rules of DOMAIN.md: 1 to 4 suppressed, the rest rounded to 5, no total reveals a suppressed. */
 class SmallNumbersTest {
 
+    /** The rule of most official statistics: 1 to 4 suppressed, the rest rounded to 5 (DOMAIN.md). */
+    private static final DisclosureRule RULE = new DisclosureRule(4, 5);
+
     @Test
     void countsFromOneToFourAreSuppressedAndTheRestRoundedToFive() {
         int[] counts = {0, 1, 2, 3, 4, 5, 7, 8, 12, 13};
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of());
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(), RULE);
         assertEquals(Arrays.asList(0, null, null, null, null, 5, 5, 10, 10, 15), cells.stream().map(
                 SmallNumbers.Cell::value).toList());
         assertTrue(cells.get(1).primary() && cells.get(4).primary());
@@ -29,7 +32,8 @@ class SmallNumbersTest {
     @Test
     void aLoneSuppressedCountInASumGetsThePartnerThatIsSmallest() {
         int[] counts = {2, 6, 9, 17};
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3)));
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3)),
+                RULE);
         assertEquals(Arrays.asList(null, null, 10, 15), cells.stream().map(SmallNumbers.Cell::value).toList());
         assertTrue(cells.get(0).primary());
         assertTrue(!cells.get(1).primary(), "suppressed second, not for its own size");
@@ -39,7 +43,8 @@ class SmallNumbersTest {
     @Test
     void zerosAreChosenLast() {
         int[] counts = {3, 0, 0, 8, 11};
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3, 4)));
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, List.of(SmallNumbers.Sum.ofTotal(0, 1, 2, 3, 4)),
+                RULE);
         assertEquals(Arrays.asList(null, 0, 0, null, 10), cells.stream().map(SmallNumbers.Cell::value).toList());
     }
 
@@ -56,7 +61,7 @@ class SmallNumbersTest {
         List<SmallNumbers.Sum> sums = List.of(SmallNumbers.Sum.ofTotal(0, 3, 6), SmallNumbers.Sum.ofTotal(1, 4, 7),
                 SmallNumbers.Sum.ofTotal(2, 5, 8), SmallNumbers.Sum.ofTotal(0, 1, 2), SmallNumbers.Sum.ofTotal(3, 4, 5),
                 SmallNumbers.Sum.ofTotal(6, 7, 8));
-        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums);
+        List<SmallNumbers.Cell> cells = SmallNumbers.protect(counts, sums, RULE);
         for (SmallNumbers.Sum sum : sums) {
             long suppressed = Arrays.stream(sum.cells()).filter(cell -> cells.get(cell).suppressed()).count();
             assertNotEquals(1L, suppressed, sum + " in " + cells);

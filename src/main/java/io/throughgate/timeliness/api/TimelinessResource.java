@@ -27,6 +27,9 @@ import io.throughgate.api.Problem;
 import io.throughgate.api.ProblemResponses;
 import io.throughgate.directory.AgencyDirectory;
 import io.throughgate.directory.AgencyKind;
+import io.throughgate.disclosure.DisclosureContract;
+import io.throughgate.disclosure.DisclosureRule;
+import io.throughgate.disclosure.PublishedTable;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
 import io.throughgate.identity.AgencyIdentity;
@@ -62,6 +65,9 @@ public class TimelinessResource {
     AgencyDirectory directory;
 
     @Inject
+    DisclosureContract disclosure;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -69,10 +75,12 @@ public class TimelinessResource {
     @Operation(summary = "Timeliness per borough and month", description = "For each month of release from `from` "
             + "to `to` (at most 24; the last 12 months unless given) and each of the 32 London boroughs' YOTs, then "
             + "London: children released, and their milestones (contracts/timeliness.yaml) met on time, met late, "
-            + "missed and still open. Counts from 1 to 4 are suppressed (null, and named in `suppressed`), the rest "
-            + "rounded to the nearest 5, and further counts suppressed until no suppressed count can be narrowed to "
-            + "a range less than 5 wide from what is shown (row and column totals, and each row's outcomes adding "
-            + "up to one per milestone and release). For data protection officers and the partnership's certificate.")
+            + "missed and still open. Under the table's rule in contracts/disclosure.yaml, given in `rules`, small "
+            + "counts (1 to 4 as shipped) are suppressed (null, and named in `suppressed`), the rest rounded (to the "
+            + "nearest 5), and further counts suppressed until no suppressed count can be narrowed to a range "
+            + "narrower than the smallest count published, from what is shown (row and column totals, and each row's "
+            + "outcomes adding up to one per milestone and release). For data protection officers and the "
+            + "partnership's certificate.")
     @APIResponse(responseCode = "200", description = "The tables", content = @Content(schema = @Schema(implementation = TimelinessView.class)))
     @APIResponse(responseCode = "400", description = "from or to is not a month (YYYY-MM), from is after to, or the "
             + "span is longer than 24 months", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -113,6 +121,7 @@ public class TimelinessResource {
 
     /** The tables of the months from {@code first} to {@code last}, as released children stand today. */
     public TimelinessView view(YearMonth first, YearMonth last, LocalDate today) throws SQLException {
+        DisclosureRule rule = disclosure.rule(PublishedTable.TIMELINESS);
         List<String> boroughs = directory.ofKind(AgencyKind.YOT).stream().map(agency -> agency.code()).sorted()
                 .toList();
         LocalDate releasedBy = last.atEndOfMonth().isAfter(today) ? today : last.atEndOfMonth();
@@ -120,9 +129,9 @@ public class TimelinessResource {
         List<Timelines.Tally> tallies = timelines.tallies(first, last);
         List<TimelinessTable> tables = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            tables.add(TimelinessTable.of(month, boroughs, released, tallies, contract, today));
+            tables.add(TimelinessTable.of(month, boroughs, released, tallies, contract, today, rule));
         }
-        return TimelinessView.of(clock.instant(), contract.milestones().stream().map(Milestone::id).toList(),
+        return TimelinessView.of(clock.instant(), contract.milestones().stream().map(Milestone::id).toList(), rule,
                 tables);
     }
 

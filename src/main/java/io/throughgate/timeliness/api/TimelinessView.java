@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.throughgate.disclosure.DisclosureRule;
 import io.throughgate.disclosure.SmallNumbers;
 import io.throughgate.timeliness.Outcome;
 import io.throughgate.timeliness.TimelinessTable;
@@ -33,7 +34,9 @@ public record TimelinessView(Instant generatedAt, List<String> milestones, Rules
      */
     public record Rules(int suppressedFrom, int suppressedTo, int roundedTo, boolean secondarySuppression) {
 
-        static final Rules APPLIED = new Rules(1, SmallNumbers.THRESHOLD - 1, SmallNumbers.ROUNDING, true);
+        static Rules of(DisclosureRule rule) {
+            return new Rules(1, rule.suppressTo(), rule.roundTo(), true);
+        }
     }
 
     /**
@@ -60,8 +63,9 @@ public record TimelinessView(Instant generatedAt, List<String> milestones, Rules
             Integer open, List<String> suppressed) {
     }
 
-    static TimelinessView of(Instant generatedAt, List<String> milestones, List<TimelinessTable> tables) {
-        return new TimelinessView(generatedAt, milestones, Rules.APPLIED, tables.stream().map(table -> new Month(table
+    static TimelinessView of(Instant generatedAt, List<String> milestones, DisclosureRule rule,
+            List<TimelinessTable> tables) {
+        return new TimelinessView(generatedAt, milestones, Rules.of(rule), tables.stream().map(table -> new Month(table
                 .month().toString(), table.rows().stream().map(TimelinessView::row).toList())).toList());
     }
 
