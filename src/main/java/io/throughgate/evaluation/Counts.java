@@ -58,6 +58,22 @@ public record Counts(List<String> boroughs, List<String> measures, int[][] value
         return new Counts(boroughs, measures, sum);
     }
 
+    /**
+     * These counts in another shape: a borough or measure they lack counts 0, and one the shape lacks is left out
+     * (a borough or milestone added or removed between two months).
+     */
+    public Counts reshaped(List<String> toBoroughs, List<String> toMeasures) {
+        int[][] reshaped = new int[toBoroughs.size()][toMeasures.size()];
+        for (int row = 0; row < toBoroughs.size(); row++) {
+            int from = boroughs.indexOf(toBoroughs.get(row));
+            for (int column = 0; from >= 0 && column < toMeasures.size(); column++) {
+                int measure = measures.indexOf(toMeasures.get(column));
+                reshaped[row][column] = measure < 0 ? 0 : values[from][measure];
+            }
+        }
+        return new Counts(toBoroughs, toMeasures, reshaped);
+    }
+
     /** Each measure's total over the boroughs. */
     public int[] totals() {
         int[] totals = new int[measures.size()];

@@ -4,11 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -184,4 +190,63 @@ public final class SharingLogQueries {
         }
         return hashes;
     }
+
+    /** When the earliest record the log still holds was received, if it holds any. */
+    public Optional<Instant> firstReceived() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT MIN(received_at) FROM "
+                        + "sharing_log_entry");
+                ResultSet row = select.executeQuery()) {
+            return row.next() && row.getObject(1) != null ? Optional.of(SqlTimes.instant(row, 1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * A record the log holds entries of: its id, type, and the child's hub-wide pseudonyms.
+     *
+     * @param recordId the record's id
+     * @param type its record type
+     * @param pseudonyms the child's hub-wide pseudonyms, from every entry of the record
+     */
+    public record LoggedRecord(UUID recordId, String type, Set<String> pseudonyms) {
+    }
+
+    /**
+     * Every record of the types the hub received in a span, whatever became of its copies: one per record, however
+     * many entries it has, in the order of their ids.
+     *
+     * @param types the record types
+     * @param from the first instant, inclusive
+     * @param to the last instant, exclusive
+     */
+    public List<LoggedRecord> recordsReceived(Set<String> types, Instant from, Instant to) throws SQLException {
+        Map<UUID, LoggedRecord> records = new TreeMap<>();
+        String in = String.join(", ", Collections.nCopies(types.size(), "?"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT e.record_id, e.record_type, "
+                        + "s.pseudonym FROM sharing_log_entry e LEFT JOIN sharing_log_subject s ON s.entry_index = "
+                        + "e.entry_index WHERE e.record_type IN (" + in + ") AND e.received_at >= ? AND "
+                        + "e.received_at < ?")) {
+            int at = 1;
+            for (String type : new TreeSet<>(types)) {
+                select.setString(at++, type);
+            }
+            select.setObject(at++, SqlTimes.of(from));
+            select.setObject(at, SqlTimes.of(to));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(1, UUID.class);
+                    String type = rows.getString(2);
+                    LoggedRecord record = records.computeIfAbsent(id, key -> new LoggedRecord(key, type,
+                            new TreeSet<>()));
+                    String pseudonym = rows.getString(3);
+                    if (pseudonym != null) {
+                        record.pseudonyms().add(pseudonym);
+                    }
+                }
+            }
+        }
+        return List.copyOf(records.values());
+    }
+
 }

@@ -205,18 +205,48 @@ public class Timelines {
 
     /** The timelines of children released from {@code first} to {@code last}, inclusive. */
     public List<Timeline> releasedBetween(LocalDate first, LocalDate last) throws SQLException {
+        return loaded("release_on >= ? AND release_on <= ?", first, last);
+    }
+
+    /**
+     * The timelines of children admitted or released from {@code first} to {@code last}, inclusive: those whose
+     * milestones can fall due in that span, give or take the longest deadline.
+     */
+    public List<Timeline> anchoredBetween(LocalDate first, LocalDate last) throws SQLException {
+        return loaded("(admitted_on >= ? AND admitted_on <= ?) OR (release_on >= ? AND release_on <= ?)", first,
+                last, first, last);
+    }
+
+    /** The responsible YOT of the child of each hub-wide pseudonym the hub keeps a timeline for, by pseudonym. */
+    public Map<String, String> responsibleYots() throws SQLException {
+        Map<String, String> yots = new HashMap<>();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT s.pseudonym, t.responsible_yot FROM "
+                        + "timeliness_subject s JOIN timeliness_timeline t ON t.timeline_id = s.timeline_id WHERE "
+                        + "t.responsible_yot IS NOT NULL");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                yots.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return yots;
+    }
+
+    /** The timelines a condition on {@code timeliness_timeline} selects, its parameters the days given. */
+    private List<Timeline> loaded(String condition, LocalDate... days) throws SQLException {
         Map<UUID, Map<String, LocalDate>> met = new HashMap<>();
         List<Stored> rows = new ArrayList<>();
-        String released = "(SELECT timeline_id FROM timeliness_timeline WHERE release_on >= ? AND release_on <= ?)";
+        String selected = "(SELECT timeline_id FROM timeliness_timeline WHERE " + condition + ")";
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement timelines = connection.prepareStatement("SELECT timeline_id, admitted_on, "
                         + "release_on, responsible_yot, establishment, notice_key FROM timeliness_timeline WHERE "
-                        + "timeline_id IN " + released);
+                        + "timeline_id IN " + selected + " ORDER BY timeline_id");
                 PreparedStatement milestones = connection.prepareStatement("SELECT timeline_id, milestone, met_on "
-                        + "FROM timeliness_met WHERE timeline_id IN " + released)) {
+                        + "FROM timeliness_met WHERE timeline_id IN " + selected)) {
             for (PreparedStatement statement : List.of(timelines, milestones)) {
-                statement.setDate(1, Date.valueOf(first));
-                statement.setDate(2, Date.valueOf(last));
+                for (int i = 0; i < days.length; i++) {
+                    statement.setDate(i + 1, Date.valueOf(days[i]));
+                }
             }
             try (ResultSet result = milestones.executeQuery()) {
                 while (result.next()) {

@@ -29,9 +29,11 @@ class ArchitectureTest {
                 .layer("Edges").definedBy("io.throughgate", "io.throughgate.cli..", "io.throughgate.benchmark..",
                         "io.throughgate.devcerts..", "io.throughgate.ops..", "io.throughgate.subscriber..",
                         "io.throughgate.dpo..", "io.throughgate.agreement.api..", "io.throughgate.consent.api..",
-                        "io.throughgate.inbox..", "io.throughgate.console..", "io.throughgate.timeliness.api..")
+                        "io.throughgate.inbox..", "io.throughgate.console..", "io.throughgate.timeliness.api..",
+                        "io.throughgate.evaluation.api..")
                 .layer("Steps").definedBy("io.throughgate.ingest..", "io.throughgate.gate..",
-                        "io.throughgate.deliver", "io.throughgate.withdrawal..", "io.throughgate.watch..")
+                        "io.throughgate.deliver", "io.throughgate.withdrawal..", "io.throughgate.watch..",
+                        "io.throughgate.evaluation.publish..")
                 .layer("Log").definedBy("io.throughgate.sharinglog..", "io.throughgate.audit..")
                 .layer("Model").definedBy("io.throughgate.exchange..")
                 .layer("Domain").definedBy("io.throughgate.agreement", "io.throughgate.consent",
@@ -39,7 +41,7 @@ class ArchitectureTest {
                         "io.throughgate.pseudonym..",
                         "io.throughgate.record..", "io.throughgate.purpose..", "io.throughgate.directory..",
                         "io.throughgate.identity..", "io.throughgate.deliver.crypto..", "io.throughgate.kafka..",
-                        "io.throughgate.timeliness")
+                        "io.throughgate.timeliness", "io.throughgate.evaluation")
                 .layer("Technical").definedBy("io.throughgate.json..", "io.throughgate.pki..",
                         "io.throughgate.database..", "io.throughgate.contract..", "io.throughgate.failure..",
                         "io.throughgate.api..", "io.throughgate.config..", "io.throughgate.merkle..",
