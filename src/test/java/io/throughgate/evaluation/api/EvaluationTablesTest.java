@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -37,6 +40,7 @@ import io.throughgate.evaluation.publish.EvaluationReleases;
 import io.throughgate.evaluation.publish.MonthlyCounts;
 import io.throughgate.ingest.RecordsResource;
 import io.throughgate.json.Json;
+import io.throughgate.sharinglog.SharingLog;
 import io.throughgate.testing.SampleRecords;
 import io.throughgate.testing.TestClients;
 import io.throughgate.testing.TestIdentifiers;
@@ -63,12 +67,16 @@ class EvaluationTablesTest {
     AgencyDirectory directory;
 
     @Inject
+    SharingLog sharingLog;
+
+    @Inject
     Clock clock;
 
     @Test
     void aMonthOfASyntheticPopulationIsPublishedSafely() throws Exception {
         YearMonth month = YearMonth.now(clock);
         LocalDate today = LocalDate.now(clock);
+        sharingLog.awaitIndexed(Duration.ofSeconds(30));
         Counts before = counts.of(PublishedTable.EVALUATION_CUSTODY, month, today);
         List<String> boroughs = directory.ofKind(AgencyKind.YOT).stream().map(agency -> agency.code()).sorted()
                 .toList();
@@ -76,13 +84,14 @@ class EvaluationTablesTest {
         List<String> admissions = new ArrayList<>();
         int[] admitted = new int[boroughs.size()];
         int[] met = new int[boroughs.size()];
+        Set<String> used = new HashSet<>();
         for (int i = 0; i < boroughs.size(); i++) {
             String borough = boroughs.get(i);
             int roll = random.nextInt(20);
             admitted[i] = roll < 3 ? 0 : roll < 17 ? 1 + random.nextInt(10) : 10 + random.nextInt(20);
             List<String> meetings = new ArrayList<>();
             for (int child = 0; child < admitted[i]; child++) {
-                String nhsNumber = TestIdentifiers.nhsNumber();
+                String nhsNumber = uniqueNhsNumber(used);
                 admissions.add(SampleRecords.about("custody-admission/valid/01-feltham-remand.json", nhsNumber, Map
                         .of("/body/admittedAt", clock.instant().minusSeconds(60).toString(), "/body/responsibleYot",
                                 borough)));
@@ -100,7 +109,9 @@ class EvaluationTablesTest {
         int children = IntStream.of(admitted).sum();
         assertTrue(children >= 200 && children <= 500, "several hundred children: " + children);
 
-        // Each admission and meeting received this month counts once, in the child's responsible YOT's borough.
+        // Each admission and meeting received this month counts once, in the child's responsible YOT's borough, once
+        // the sharing log has indexed them.
+        sharingLog.awaitIndexed(Duration.ofSeconds(30));
         Counts after = counts.of(PublishedTable.EVALUATION_CUSTODY, month, today);
         for (int i = 0; i < boroughs.size(); i++) {
             String borough = boroughs.get(i);
@@ -157,6 +168,16 @@ class EvaluationTablesTest {
         TestClients.as("eval-mopac").when().get("/v1/evaluation/tables").then().statusCode(400);
         TestClients.as("eval-mopac").queryParam("month", "2026-01").when().get(
                 "/v1/evaluation/tables/evaluation-census/month.csv").then().statusCode(404);
+    }
+
+    /** An NHS number no other child of the population has: two children with one would be one child to the hub. */
+    private static String uniqueNhsNumber(Set<String> used) {
+        while (true) {
+            String nhsNumber = TestIdentifiers.nhsNumber();
+            if (used.add(nhsNumber)) {
+                return nhsNumber;
+            }
+        }
     }
 
     private static void pushBatches(String sender, List<String> records) {
