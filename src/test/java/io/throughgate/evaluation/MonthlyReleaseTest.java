@@ -96,33 +96,7 @@ class MonthlyReleaseTest {
 
     /** What a reader can infer of every suppressed count from the three tables. */
     private static List<FeasibleRanges.Range> solve(MonthlyRelease release, Optional<CountTable> last) {
-        List<SmallNumbers.Cell> seen = new ArrayList<>();
-        seen.addAll(cells(release.month()));
-        seen.addAll(cells(release.yearToDate()));
-        last.ifPresent(table -> seen.addAll(cells(table)));
-        int rows = BOROUGHS.size() + 1;
-        int columns = MEASURES.size();
-        int block = rows * columns;
-        List<SmallNumbers.Sum> sums = new ArrayList<>();
-        for (int table = 0; table < seen.size() / block; table++) {
-            for (int column = 0; column < columns; column++) {
-                int start = table * block + column;
-                sums.add(SmallNumbers.Sum.ofTotal(IntStream.range(0, rows).map(row -> start + row * columns)
-                        .toArray()));
-            }
-        }
-        for (int cell = 0; cell < block; cell++) {
-            // This year to date, less this month, less last month's year to date (none in April), is 0.
-            sums.add(last.isPresent()
-                    ? new SmallNumbers.Sum(new int[]{block + cell, cell, 2 * block + cell}, new int[]{1, -1, -1})
-                    : new SmallNumbers.Sum(new int[]{block + cell, cell}, new int[]{1, -1}));
-        }
-        return FeasibleRanges.of(seen, sums, RULE);
-    }
-
-    /** A table's counts, row after row as published. */
-    private static List<SmallNumbers.Cell> cells(CountTable table) {
-        return table.rows().stream().flatMap(row -> row.cells().stream()).toList();
+        return EvaluationReader.solve(release.month(), release.yearToDate(), last, RULE);
     }
 
     /** Counts of 1 to 7 are never shown, the others are rounded to the nearest 5, London is the boroughs' sum. */

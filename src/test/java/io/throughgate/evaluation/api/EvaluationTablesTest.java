@@ -36,6 +36,7 @@ import io.throughgate.disclosure.SmallNumbers;
 import io.throughgate.evaluation.CountTable;
 import io.throughgate.evaluation.CountTableJson;
 import io.throughgate.evaluation.Counts;
+import io.throughgate.evaluation.EvaluationReader;
 import io.throughgate.evaluation.publish.EvaluationReleases;
 import io.throughgate.evaluation.publish.MonthlyCounts;
 import io.throughgate.ingest.RecordsResource;
@@ -209,36 +210,10 @@ class EvaluationTablesTest {
         }
     }
 
-    /**
-     * Solved as a reader holding the month's table, the year to date's and last month's year to date would: each
-     * measure's rows add up to London in each, and this year to date is last month's plus this month's.
-     */
+    /** Solved as a reader holding the month's table, the year to date's and last month's year to date would. */
     private static void assertNoSuppressedCountNarrowerThanEight(CountTable month, CountTable yearToDate,
             Optional<CountTable> last) {
-        List<SmallNumbers.Cell> seen = new ArrayList<>();
-        for (CountTable table : last.isPresent()
-                ? List.of(month, yearToDate, last.get())
-                : List.of(month,
-                        yearToDate)) {
-            table.rows().forEach(row -> seen.addAll(row.cells()));
-        }
-        int rows = month.rows().size();
-        int columns = month.measures().size();
-        int block = rows * columns;
-        List<SmallNumbers.Sum> sums = new ArrayList<>();
-        for (int start = 0; start < seen.size(); start += block) {
-            for (int column = 0; column < columns; column++) {
-                int first = start + column;
-                sums.add(SmallNumbers.Sum.ofTotal(IntStream.range(0, rows).map(row -> first + row * columns)
-                        .toArray()));
-            }
-        }
-        for (int cell = 0; cell < block; cell++) {
-            sums.add(last.isPresent()
-                    ? new SmallNumbers.Sum(new int[]{block + cell, cell, 2 * block + cell}, new int[]{1, -1, -1})
-                    : new SmallNumbers.Sum(new int[]{block + cell, cell}, new int[]{1, -1}));
-        }
-        for (FeasibleRanges.Range range : FeasibleRanges.of(seen, sums, RULE)) {
+        for (FeasibleRanges.Range range : EvaluationReader.solve(month, yearToDate, last, RULE)) {
             assertTrue(range.width() >= RULE.threshold() - 1e-6, "cell " + range.cell() + " is narrowed to "
                     + range.low() + ".." + range.high());
         }
