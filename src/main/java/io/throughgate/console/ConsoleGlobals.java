@@ -24,6 +24,7 @@ public final class ConsoleGlobals {
             new Item("consent", "Consent", "/console/consent"),
             new Item("sharing-log", "Sharing log", "/console/sharing-log"),
             new Item("timeliness", "Timeliness", "/console/timeliness"),
+            new Item("evaluation", "Evaluation", "/console/evaluation"),
             new Item("verification", "Verify", "/console/verification"),
             new Item("subject-access", "Subject access", "/console/subject-access"),
             new Item("audit", "Audit", "/console/audit"));

@@ -50,6 +50,9 @@ final class ConsoleTemplates {
     static native TemplateInstance timeliness(ConsolePage page, FormErrors errors, TimelinessView view,
             TimelinessPage.Chart chart, String from, String to);
 
+    static native TemplateInstance evaluation(ConsolePage page, List<String> months, String chosen,
+            List<EvaluationPage.Table> tables);
+
     static native TemplateInstance agreement(ConsolePage page, AgreementDetail agreement,
             List<MatrixView.Entry> matrix, List<AgreementPages.BoroughSignature> boroughs);
 }

@@ -191,6 +191,10 @@ class ConsoleBrowserTest {
         assertTrue(text(".govuk-error-summary").contains("Enter the first month"), "a month that is not one");
         checked("timeliness-error");
 
+        go("/console/evaluation");
+        assertTrue(text("h1").contains("Evaluation"), "the evaluation page");
+        checked("evaluation");
+
         go("/console");
         assertTrue(text("#last-verification").startsWith("Verified"), "the overview shows the verification just run");
 

@@ -36,7 +36,8 @@ class ConsoleSecurityTest {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
     private static final List<String> PAGES = List.of("/console", "/console/agreements",
             "/console/agreements/london-resettlement-direct-care", "/console/consent", "/console/sharing-log",
-            "/console/timeliness", "/console/verification", "/console/subject-access", "/console/audit");
+            "/console/timeliness", "/console/evaluation", "/console/verification", "/console/subject-access",
+            "/console/audit");
 
     @Inject
     DpoAudit audit;

@@ -149,6 +149,15 @@ class EvaluationTablesTest {
         assertEquals("borough,admissions,releases,planning-meetings,transitions-to-adult-services", csv.lines()
                 .findFirst().orElseThrow());
         assertEquals(boroughs.size() + 2 + 1, csv.lines().count(), "a line per borough, not-known and london");
+
+        // And in the DPO console, each table for the month and the year to date, a suppressed count as [c].
+        String page = TestClients.asDpo("partnership-london-resettlement").when().get("/console/evaluation/"
+                + month).then().statusCode(200).extract().asString();
+        for (String id : List.of("evaluation-custody-month", "evaluation-custody-year-to-date",
+                "evaluation-milestones-month", "evaluation-consent-year-to-date")) {
+            assertTrue(page.contains("id=\"" + id + "\""), id);
+        }
+        assertTrue(page.contains("[c]"), "small counts suppressed");
     }
 
     @Test
