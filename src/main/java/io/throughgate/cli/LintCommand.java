@@ -14,6 +14,8 @@ import io.throughgate.agreement.AgreementStatus;
 import io.throughgate.config.ClockProducer;
 import io.throughgate.contract.ContractProblem;
 import io.throughgate.contract.InvalidContractException;
+import io.throughgate.directory.AgencyKind;
+import io.throughgate.disclosure.DisclosureContract;
 import io.throughgate.timeliness.TimelinessContract;
 
 /** The {@code lint-contracts} command: every problem in the contracts, located, and each agreement's status. */
@@ -26,7 +28,8 @@ public final class LintCommand {
             Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas, the
             consent policy, the timeliness milestones (their record types and fields against the schemas, and a
             problem when the bank holidays they count working days with end within a year), the small-number
-            rules of every published table (contracts/disclosure.yaml) and every agreement
+            rules of every published table and the extract's sub-regions, one for every borough's YOT
+            (contracts/disclosure.yaml), and every agreement
             (its fields, agencies, purposes and record types against the rest, including rules that name a field
             the record schema does not have) and verifies every agreement signature. Prints
             each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today. A signature
@@ -84,6 +87,14 @@ public final class LintCommand {
                 agreement -> agreement.agreement().stream()).toList(), contracts.directory())) {
             out.println(TimelinessContract.FILE + ": " + unsent);
             problems++;
+        }
+        for (String yot : contracts.directory().ofKind(AgencyKind.YOT).stream().map(agency -> agency.code()).sorted()
+                .toList()) {
+            if (!contracts.disclosure().extract().subRegions().containsKey(yot)) {
+                out.println(DisclosureContract.FILE + ": extract.subRegions names no sub-region for " + yot
+                        + ": its children's borough could not be generalised short of London as a whole");
+                problems++;
+            }
         }
         for (AgreementState agreement : contracts.agreements()) {
             for (ContractProblem problem : agreement.problems()) {

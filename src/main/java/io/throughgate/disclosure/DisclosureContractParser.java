@@ -38,10 +38,11 @@ final class DisclosureContractParser {
                 file.rejectUnknown(Set.of("tables", "extract"));
                 Map<PublishedTable, DisclosureRule> rules = file.mapping("tables", "tables", true).map(this::tables)
                         .orElse(Map.of());
-                int k = file.mapping("extract", "extract", false).flatMap(this::k).orElse(
-                        DisclosureContract.DEFAULT_K);
+                DisclosureContract.ExtractRule extract = file.mapping("extract", "extract", false).map(this::extract)
+                        .orElse(new DisclosureContract.ExtractRule(DisclosureContract.DEFAULT_K,
+                                DisclosureContract.DEFAULT_SUPPRESS_UP_TO_PERCENT, Map.of()));
                 if (problems.isEmpty()) {
-                    contract = new DisclosureContract(rules, k, Digests.sha256Hex(content));
+                    contract = new DisclosureContract(rules, extract, Digests.sha256Hex(content));
                 }
             } else {
                 problems.add(new ContractProblem(FILE, 0, "", "the file must be a mapping of tables and extract"));
@@ -92,14 +93,34 @@ final class DisclosureContractParser {
         return Optional.of(new DisclosureRule(to.get(), round.get()));
     }
 
-    private Optional<Integer> k(YamlReader yaml) {
-        yaml.rejectUnknown(Set.of("k"));
-        return yaml.number("k").filter(k -> {
-            if (k < 2) {
+    private DisclosureContract.ExtractRule extract(YamlReader yaml) {
+        yaml.rejectUnknown(Set.of("k", "suppressUpToPercent", "subRegions"));
+        int k = yaml.node("k").isEmpty() ? DisclosureContract.DEFAULT_K : yaml.number("k").filter(value -> {
+            if (value < 2) {
                 yaml.problem(yaml.node("k").get(), "'k' must be 2 or more: with 1, a row may single a child out");
                 return false;
             }
             return true;
-        });
+        }).orElse(DisclosureContract.DEFAULT_K);
+        int percent = yaml.node("suppressUpToPercent").isEmpty()
+                ? DisclosureContract.DEFAULT_SUPPRESS_UP_TO_PERCENT
+                : yaml.number("suppressUpToPercent").filter(value -> {
+                    if (value < 0 || value > 100) {
+                        yaml.problem(yaml.node("suppressUpToPercent").get(), "'suppressUpToPercent' must be from 0 "
+                                + "to 100");
+                        return false;
+                    }
+                    return true;
+                }).orElse(DisclosureContract.DEFAULT_SUPPRESS_UP_TO_PERCENT);
+        Map<String, String> subRegions = new java.util.TreeMap<>();
+        yaml.mapping("subRegions", "extract subRegions", false).ifPresent(regions -> YamlNodes.entries(regions
+                .mappingNode()).keySet().forEach(region -> {
+                    for (String yot : regions.texts(region)) {
+                        if (subRegions.put(yot, region) != null) {
+                            regions.problem(regions.node(region).get(), yot + " is in two sub-regions");
+                        }
+                    }
+                }));
+        return new DisclosureContract.ExtractRule(k, percent, subRegions);
     }
 }

@@ -22,6 +22,7 @@ public enum ErrorCode {
     DPO_ONLY(403, "Data protection officers only"),
     DPO_OR_PARTNERSHIP_ONLY(403, "Data protection officers and the partnership only"),
     EVALUATION_READERS_ONLY(403, "Data protection officers, the partnership and its evaluators only"),
+    NO_AGREEMENT_FOR_EXTRACT(403, "No agreement sends the evaluation's extract to this agency"),
     FORM_NOT_FROM_CONSOLE(403, "Form did not come from the console"),
     CROSS_SITE_REQUEST(403, "Request made by another site"),
     SENDER_MISMATCH(403, "Sender is not the certificate's agency"),

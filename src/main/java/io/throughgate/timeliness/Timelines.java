@@ -337,7 +337,8 @@ public class Timelines {
         }
     }
 
-    private static Optional<UUID> timelineOf(Connection connection, Collection<String> known)
+    /** The timeline one of a child's pseudonyms leads to, if any. */
+    static Optional<UUID> timelineOf(Connection connection, Collection<String> known)
             throws SQLException {
         return subjects(connection, known).values().stream().sorted().findFirst();
     }
@@ -363,6 +364,11 @@ public class Timelines {
             }
         }
         return timelines;
+    }
+
+    /** The timeline of an id, as the database holds it. */
+    static Timeline timeline(Connection connection, UUID id) throws SQLException {
+        return read(connection, id, false).timeline();
     }
 
     /** A timeline as the database holds it, with the key of its notices. */

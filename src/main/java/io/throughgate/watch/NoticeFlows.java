@@ -29,17 +29,18 @@ import io.throughgate.record.NoticeType;
 import io.throughgate.timeliness.TimelinessContract;
 
 /**
- * The agreements' flows that timeliness notices go under. A notice goes out in the name of the agency the
- * timeliness contract names ({@code notices.from}) only where an agreement in force has a flow carrying its type
- * from that agency, to a recipient that flow names, a party to the agreement; and only with the fields the flow lets
- * through, as the field gate lets a record's through. Without such a flow, nothing goes.
+ * The agreements' flows that the notices the hub issues go under (timeliness notices, the evaluation's tables and
+ * extract). A notice goes out in the name of its sender (the agency the timeliness contract names, {@code
+ * notices.from}) only where an agreement in force has a flow carrying its type from that agency, to a recipient that
+ * flow names, a party to the agreement; and only with the fields the flow lets through, as the field gate lets a
+ * record's through. Without such a flow, nothing goes.
  */
 @ApplicationScoped
 public class NoticeFlows {
 
-    /** No notice flow gates a field on consent: a rule that did would withhold it. */
+    /** No flow of a notice gates a field on one child's consent: a rule that did would withhold it. */
     private static final ConsentAnswer NOT_ON_CONSENT = new ConsentAnswer(false, Optional.empty(),
-            "timeliness notices are not sent on consent");
+            "the hub's notices are not sent on one child's consent");
 
     @Inject
     TimelinessContract contract;
@@ -61,7 +62,8 @@ public class NoticeFlows {
      * the child's pseudonym, which is the key of the records they hold under it), or empty when none carries them.
      */
     public Optional<String> keyDomain(LocalDate today) {
-        return flowsOn(NoticeType.TIMELINESS_NOTICE, today).stream().findFirst().map(PlannedDelivery::pseudonymDomain);
+        return flowsOn(NoticeType.TIMELINESS_NOTICE, contract.noticesFrom(), today).stream().findFirst().map(
+                PlannedDelivery::pseudonymDomain);
     }
 
     /**
@@ -78,7 +80,7 @@ public class NoticeFlows {
         List<IngestContext.Gated> copies = new ArrayList<>();
         Set<String> sent = new java.util.HashSet<>();
         RecipientResolver resolver = new RecipientResolver(directory);
-        for (PlannedDelivery flow : flowsOn(type, today)) {
+        for (PlannedDelivery flow : flowsOn(type, notice.path("sender").asText(), today)) {
             AgreementState state = flow.agreement();
             for (Agency recipient : resolver.recipients(notice, flow.flow(), state, today,
                     new ArrayList<>())) {
@@ -98,11 +100,11 @@ public class NoticeFlows {
     }
 
     /**
-     * The flows of the agreements in force that carry a notice type from the notices' sender, each with its
-     * agreement (the sender stands in as recipient until the recipients are chosen).
+     * The flows of the agreements in force that carry a notice type from its sender, each with its agreement (the
+     * sender stands in as recipient until the recipients are chosen).
      */
-    private List<PlannedDelivery> flowsOn(NoticeType type, LocalDate today) {
-        Optional<Agency> sender = directory.find(contract.noticesFrom()).filter(agency -> agency.isValidOn(today));
+    private List<PlannedDelivery> flowsOn(NoticeType type, String senderCode, LocalDate today) {
+        Optional<Agency> sender = directory.find(senderCode).filter(agency -> agency.isValidOn(today));
         if (sender.isEmpty()) {
             return List.of();
         }

@@ -46,10 +46,18 @@ class ShippedAgreementsTest {
         assertTrue(!directCare.parties().contains("yoi-cookham-wood"), "Cookham Wood closed before the agreement");
     }
 
+    /**
+     * Of records about one child, the evaluators receive only pseudonymised, generalised or categorical fields, and
+     * only with the child's consent; the rest is the hub's monthly statistics, sent in the partnership's name.
+     */
     @Test
     void evaluationReceivesOnlyPseudonymisedGeneralisedOrCategoricalFieldsWithConsent() {
         Agreement evaluation = find("london-resettlement-evaluation").agreement().orElseThrow();
-        List<FieldRule> rules = evaluation.flows().stream().flatMap(flow -> flow.fields().rules().stream()).toList();
+        List<FieldRule> rules = evaluation.flows().stream().filter(flow -> !flow.id().equals(
+                "monthly-statistics-to-evaluation")).flatMap(flow -> flow.fields().rules().stream()).toList();
+        Flow statistics = evaluation.flows().stream().filter(flow -> flow.id().equals(
+                "monthly-statistics-to-evaluation")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("evaluation-tables", "evaluation-extract"), statistics.recordTypes());
         assertTrue(rules.stream().allMatch(rule -> rule.consentPurpose().equals(java.util.Optional.of(
                 "evaluation"))));
         assertTrue(rules.stream().noneMatch(rule -> rule.field().startsWith("/subject/name")

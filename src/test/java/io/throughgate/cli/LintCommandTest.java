@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lint-contracts} checks the timeliness milestones with the other contracts. */
+/** {@code lint-contracts} checks the timeliness milestones and the disclosure rules with the other contracts. */
 class LintCommandTest {
 
     @Test
@@ -40,6 +40,22 @@ class LintCommandTest {
         int line = Files.readAllLines(timeliness).indexOf("        date: /body/addressAgreedOn") + 1;
         assertTrue(printed.contains("timeliness.yaml:" + line + ", milestone accommodation-confirmed: field "
                 + "/body/addressAgreedOn is not in the schema of release-notification"), printed);
+    }
+
+    /** A borough left out of the extract's sub-regions could only be generalised to London as a whole. */
+    @Test
+    void aBoroughWithoutASubRegionIsAProblem(@TempDir Path copy) throws IOException {
+        copyContracts(copy);
+        Path disclosure = copy.resolve("disclosure.yaml");
+        Files.writeString(disclosure, Files.readString(disclosure).replace("north: [yot-barnet, yot-enfield, "
+                + "yot-haringey]", "north: [yot-barnet, yot-haringey]"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LintCommand.run(new String[]{"--contracts", copy.toString()}, new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, printed);
+        assertTrue(printed.contains("disclosure.yaml: extract.subRegions names no sub-region for yot-enfield"),
+                printed);
     }
 
     private static void copyContracts(Path target) throws IOException {

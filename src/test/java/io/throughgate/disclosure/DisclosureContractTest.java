@@ -29,7 +29,12 @@ class DisclosureContractTest {
         assertEquals(new DisclosureRule(7, 5), contract.rule(PublishedTable.EVALUATION_CUSTODY));
         assertEquals(new DisclosureRule(7, 5), contract.rule(PublishedTable.EVALUATION_MILESTONES));
         assertEquals(new DisclosureRule(7, 5), contract.rule(PublishedTable.EVALUATION_CONSENT));
-        assertEquals(5, contract.k());
+        assertEquals(5, contract.extract().k());
+        assertEquals(5, contract.extract().suppressUpToPercent());
+        // The London Plan's five sub-regions hold the 32 boroughs, each once.
+        assertEquals(32, contract.extract().subRegions().size());
+        assertEquals("central", contract.extract().subRegions().get("yot-camden"));
+        assertEquals("north", contract.extract().subRegions().get("yot-enfield"));
     }
 
     @Test
@@ -40,7 +45,7 @@ class DisclosureContractTest {
                   evaluation-custody: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                   evaluation-milestones: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                   evaluation-consent: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
-                """).k());
+                """).extract().k());
     }
 
     @Test

@@ -47,6 +47,10 @@ class TimelinessContractTest {
         assertEquals(List.of("no agreement has a flow carrying timeliness-notice records from "
                 + "partnership-london-resettlement: the hub would send none",
                 "no agreement has a flow carrying timeliness-digest records from partnership-london-resettlement: "
+                        + "the hub would send none",
+                "no agreement has a flow carrying evaluation-tables records from partnership-london-resettlement: "
+                        + "the hub would send none",
+                "no agreement has a flow carrying evaluation-extract records from partnership-london-resettlement: "
                         + "the hub would send none"),
                 contract.noticesWithoutFlow(List.of(), TimelinessContracts.DIRECTORY));
     }

@@ -10,7 +10,7 @@ import io.throughgate.directory.AgencyDirectoryLoader;
 import io.throughgate.record.schema.RecordSchemas;
 
 /** The shipped contracts, read as the hub reads them, for the timeliness tests. */
-final class TimelinessContracts {
+public final class TimelinessContracts {
 
     static final ContractFiles CONTRACTS = new ContractFiles(Path.of("contracts"));
     static final SchemaFieldCatalog FIELDS = new SchemaFieldCatalog(RecordSchemas.load(CONTRACTS));
@@ -20,7 +20,7 @@ final class TimelinessContracts {
     }
 
     /** The shipped {@code contracts/timeliness.yaml}. */
-    static TimelinessContract shipped() {
+    public static TimelinessContract shipped() {
         return TimelinessContract.parse(CONTRACTS.read(TimelinessContract.FILE), FIELDS, DIRECTORY);
     }
 

@@ -1,7 +1,9 @@
 package io.throughgate.evaluation.api;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -30,7 +32,10 @@ import io.throughgate.api.ProblemResponses;
 import io.throughgate.directory.AgencyKind;
 import io.throughgate.disclosure.PublishedTable;
 import io.throughgate.evaluation.CountTableJson;
+import io.throughgate.evaluation.EvaluationExtractJson;
 import io.throughgate.evaluation.EvaluationMeasures;
+import io.throughgate.evaluation.publish.EvaluationDeliveries;
+import io.throughgate.evaluation.publish.EvaluationExtracts;
 import io.throughgate.evaluation.publish.EvaluationReleases;
 import io.throughgate.failure.ErrorCode;
 import io.throughgate.failure.Failure;
@@ -56,6 +61,15 @@ public class EvaluationResource {
 
     @Inject
     EvaluationReleases releases;
+
+    @Inject
+    EvaluationExtracts extracts;
+
+    @Inject
+    EvaluationDeliveries deliveries;
+
+    @Inject
+    Clock clock;
 
     /**
      * A month's tables.
@@ -171,6 +185,93 @@ public class EvaluationResource {
         });
     }
 
+    @GET
+    @Path("/extract")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The evaluation's record-level extract of a month", description = "One row per child "
+            + "released from the evaluation year's April to the month's end whose consent to evaluation, on the day "
+            + "the extract was made, let their release notification go to the evaluators: a pseudonym of this "
+            + "extract only, age band, gender, ethnicity, borough, establishment kind, release month, and each "
+            + "milestone's outcome. The quasi-identifiers are k-anonymous (k and the rest in "
+            + "contracts/disclosure.yaml): every row's are generalised alike, as little as will do, and children "
+            + "still in a group smaller than k are left out; `dictionary` says what each column holds, how far each "
+            + "was generalised and how many children were left out. Made with the month's tables, never changed, "
+            + "and sent to the evaluators' inbox. Only for an agency an agreement in force sends it to (the "
+            + "evaluators, under london-resettlement-evaluation).")
+    @APIResponse(responseCode = "200", description = "The extract", content = @Content(schema = @Schema(implementation = ExtractView.class)))
+    @APIResponse(responseCode = "400", description = "month is missing or not a month (YYYY-MM)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "No agreement in force sends the extract to the caller's agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The month's extract is not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response extract(
+            @Parameter(description = "The month, YYYY-MM", required = true) @QueryParam("month") String month) {
+        return readExtract(month, extract -> Response.ok(extract).build());
+    }
+
+    @GET
+    @Path("/extract.csv")
+    @Produces(CSV)
+    @Operation(summary = "The evaluation's extract of a month, as CSV", description = "The rows of GET "
+            + "/v1/evaluation/extract, a header of the columns first; its data dictionary is in the JSON.")
+    @APIResponse(responseCode = "200", description = "The extract's rows", content = @Content(mediaType = CSV))
+    @APIResponse(responseCode = "400", description = "month is missing or not a month (YYYY-MM)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "No agreement in force sends the extract to the caller's agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The month's extract is not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database cannot be read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response extractCsv(
+            @Parameter(description = "The month, YYYY-MM", required = true) @QueryParam("month") String month) {
+        return readExtract(month, extract -> Response.ok(EvaluationExtractJson.csv(extract), CSV + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"evaluation-extract-" + month + ".csv\"")
+                .build());
+    }
+
+    /**
+     * The extract as published.
+     *
+     * @param month the month
+     * @param from the first month of release it covers
+     * @param to the last
+     * @param columns its columns
+     * @param rows its rows, each a value per column
+     * @param dictionary what each column holds and how far it was generalised, k, and how many were left out
+     */
+    @Schema(description = "The evaluation's record-level extract of a month, with its data dictionary.")
+    public record ExtractView(String month, String from, String to, List<String> columns, List<List<String>> rows,
+            ObjectNode dictionary) {
+    }
+
+    private Response readExtract(String month, java.util.function.Function<ObjectNode, Response> answer) {
+        Optional<YearMonth> parsed = parseMonth(month);
+        if (parsed.isEmpty()) {
+            return ProblemResponses.of(new Failure(ErrorCode.INVALID_REQUEST, "month must be a month, YYYY-MM.",
+                    "month"));
+        }
+        if (!deliveries.extractMayGoTo(caller.identity().agency().code(), parsed.get(), LocalDate.now(clock))) {
+            return ProblemResponses.of(ErrorCode.NO_AGREEMENT_FOR_EXTRACT, "No agreement in force sends the "
+                    + "evaluation's extract to your agency.");
+        }
+        try {
+            Optional<ObjectNode> extract = extracts.of(parsed.get());
+            if (extract.isEmpty()) {
+                return ProblemResponses.of(ErrorCode.NOT_YET_PUBLISHED, "The evaluation's extract of " + parsed.get()
+                        + " is not published yet: a month's extract is made a few days after it ends.");
+            }
+            return answer.apply(extract.get());
+        } catch (SQLException e) {
+            return unavailable();
+        }
+    }
+
+    private static Optional<YearMonth> parseMonth(String month) {
+        try {
+            return month != null && month.matches("[0-9]{4}-[0-9]{2}")
+                    ? Optional.of(YearMonth.parse(month))
+                    : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What to answer once a month's tables are read. */
     private interface Answer {
 
@@ -198,20 +299,15 @@ public class EvaluationResource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        YearMonth parsed;
-        try {
-            if (month == null || !month.matches("[0-9]{4}-[0-9]{2}")) {
-                throw new DateTimeParseException("not YYYY-MM", String.valueOf(month), 0);
-            }
-            parsed = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
+        Optional<YearMonth> parsed = parseMonth(month);
+        if (parsed.isEmpty()) {
             return ProblemResponses.of(new Failure(ErrorCode.INVALID_REQUEST, "month must be a month, YYYY-MM.",
                     "month"));
         }
         try {
-            List<EvaluationReleases.Release> published = releases.of(parsed);
+            List<EvaluationReleases.Release> published = releases.of(parsed.get());
             if (published.size() < EvaluationMeasures.tables().size()) {
-                return ProblemResponses.of(ErrorCode.NOT_YET_PUBLISHED, "The evaluation's tables of " + parsed
+                return ProblemResponses.of(ErrorCode.NOT_YET_PUBLISHED, "The evaluation's tables of " + parsed.get()
                         + " are not published yet: a month's tables are made a few days after it ends.");
             }
             return answer.of(published);

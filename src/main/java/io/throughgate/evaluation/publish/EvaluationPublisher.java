@@ -14,11 +14,13 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.throughgate.evaluation.EvaluationMeasures;
+import io.throughgate.evaluation.EvaluationYear;
 import io.throughgate.sharinglog.SharingLog;
 
 /**
- * Publishes the evaluation's monthly tables on the sharing log's indexer thread, checking once an hour: a month's
- * tables are made {@code throughgate.evaluation.publish-after} (5 days unless set) after it ends. Months missed while
+ * Publishes the evaluation's monthly tables and extract on the sharing log's indexer thread, checking once an hour,
+ * and sends them to the evaluators: a month's are made {@code throughgate.evaluation.publish-after} (5 days unless
+ * set) after it ends. Months missed while
  * the hub was down are made in order, from the month after the last published; a hub that has published none starts
  * with the month of the earliest record it holds, within the evaluation year (April to March).
  */
@@ -29,6 +31,12 @@ public class EvaluationPublisher implements SharingLog.AfterIndexing {
 
     @Inject
     EvaluationReleases releases;
+
+    @Inject
+    EvaluationExtracts extracts;
+
+    @Inject
+    EvaluationDeliveries deliveries;
 
     @Inject
     EvaluationConfig config;
@@ -53,9 +61,10 @@ public class EvaluationPublisher implements SharingLog.AfterIndexing {
         YearMonth month = published.isEmpty() ? firstMonth(due) : published.get(0);
         for (; !month.isAfter(due); month = month.plusMonths(1)) {
             if (releases.of(month).size() < EvaluationMeasures.tables().size()) {
-                releases.publish(month, today);
-                LOG.infof("the evaluation's tables of %s are published", month);
+                LOG.infof("publishing the evaluation's tables and extract of %s", month);
             }
+            deliveries.sendTables(month, releases.publish(month, today), today);
+            deliveries.sendExtract(month, extracts.publish(month, today), extracts.subjects(month), today);
         }
     }
 
@@ -66,7 +75,7 @@ public class EvaluationPublisher implements SharingLog.AfterIndexing {
     private YearMonth firstMonth(YearMonth due) throws SQLException {
         Optional<YearMonth> first = sharingLog.queries().firstReceived().map(instant -> YearMonth.from(instant.atZone(
                 clock.getZone())));
-        YearMonth yearStart = EvaluationReleases.yearStart(due);
+        YearMonth yearStart = EvaluationYear.start(due);
         return first.filter(month -> month.isBefore(due)).map(month -> month.isBefore(yearStart) ? yearStart : month)
                 .orElse(due);
     }

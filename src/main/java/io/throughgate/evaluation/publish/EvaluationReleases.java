@@ -28,6 +28,7 @@ import io.throughgate.disclosure.PublishedTable;
 import io.throughgate.evaluation.CountTableJson;
 import io.throughgate.evaluation.Counts;
 import io.throughgate.evaluation.EvaluationMeasures;
+import io.throughgate.evaluation.EvaluationYear;
 import io.throughgate.evaluation.MonthlyRelease;
 import io.throughgate.json.Json;
 
@@ -67,11 +68,6 @@ public class EvaluationReleases {
 
     @Inject
     Clock clock;
-
-    /** The first month of the evaluation year (April to March) a month is in. */
-    public static YearMonth yearStart(YearMonth month) {
-        return YearMonth.of(month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1, 4);
-    }
 
     /** The tables of a month, in the order of {@link EvaluationMeasures#tables()}; empty when not yet published. */
     public List<Release> of(YearMonth month) throws SQLException {
@@ -115,7 +111,7 @@ public class EvaluationReleases {
     private void make(YearMonth month, PublishedTable table, LocalDate today) throws SQLException {
         DisclosureRule rule = disclosure.rule(table);
         Counts inMonth = counts.of(table, month, today);
-        Optional<Stored> last = month.equals(yearStart(month))
+        Optional<Stored> last = month.equals(EvaluationYear.start(month))
                 ? Optional.empty()
                 : stored(month.minusMonths(1),
                         table);

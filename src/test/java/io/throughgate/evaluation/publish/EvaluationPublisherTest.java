@@ -8,6 +8,8 @@ import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
+import io.throughgate.evaluation.EvaluationYear;
+
 /** When a month's tables are due: {@code publish-after} (5 days) after the month ends; the year starts in April. */
 class EvaluationPublisherTest {
 
@@ -23,8 +25,8 @@ class EvaluationPublisherTest {
 
     @Test
     void theEvaluationYearRunsFromAprilToMarch() {
-        assertEquals(YearMonth.of(2026, 4), EvaluationReleases.yearStart(YearMonth.of(2026, 4)));
-        assertEquals(YearMonth.of(2026, 4), EvaluationReleases.yearStart(YearMonth.of(2027, 3)));
-        assertEquals(YearMonth.of(2025, 4), EvaluationReleases.yearStart(YearMonth.of(2026, 1)));
+        assertEquals(YearMonth.of(2026, 4), EvaluationYear.start(YearMonth.of(2026, 4)));
+        assertEquals(YearMonth.of(2026, 4), EvaluationYear.start(YearMonth.of(2027, 3)));
+        assertEquals(YearMonth.of(2025, 4), EvaluationYear.start(YearMonth.of(2026, 1)));
     }
 }
