@@ -96,6 +96,9 @@ public class EvaluationDeliveries {
      */
     public void sendTables(YearMonth month, List<EvaluationReleases.Release> releases, LocalDate today)
             throws SQLException {
+        if (wasSent(NoticeType.EVALUATION_TABLES, month)) {
+            return;
+        }
         ObjectNode body = Json.mapper().createObjectNode().put("month", month.toString());
         ArrayNode tables = body.putArray("tables");
         for (EvaluationReleases.Release release : releases) {
@@ -123,6 +126,9 @@ public class EvaluationDeliveries {
      */
     public void sendExtract(YearMonth month, JsonNode extract, List<String> children, LocalDate today)
             throws SQLException {
+        if (wasSent(NoticeType.EVALUATION_EXTRACT, month)) {
+            return;
+        }
         ObjectNode body = Json.mapper().createObjectNode();
         for (String field : List.of("month", "from", "to", "columns", "dictionary")) {
             body.set(field, extract.get(field));
@@ -210,8 +216,8 @@ public class EvaluationDeliveries {
         }
     }
 
-    /** Whether a month's tables or extract were sent. */
-    public boolean wasSent(NoticeType type, YearMonth month) throws SQLException {
+    /** Whether a month's tables or extract were sent: the publisher looks each hour, and need build nothing then. */
+    private boolean wasSent(NoticeType type, YearMonth month) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT sent_at FROM evaluation_delivery WHERE "
                         + "release_month = ? AND record_type = ?")) {
