@@ -33,14 +33,20 @@ public final class AgreementLinter {
      *
      * @param file the agreement file, for problems
      * @param folder the agreement's folder name, which must equal its id
+     * @param version the version its folder names ({@code v<version>}), which must equal its version
      * @param agreement the parsed agreement
      * @param lines where each part is written
      * @return every problem found, located
      */
-    public List<ContractProblem> lint(String file, String folder, Agreement agreement, AgreementParser.Parsed lines) {
+    public List<ContractProblem> lint(String file, String folder, int version, Agreement agreement,
+            AgreementParser.Parsed lines) {
         Problems problems = new Problems(file, lines);
         if (!agreement.id().equals(folder)) {
             problems.add("id", "", "id '" + agreement.id() + "' must equal the folder name '" + folder + "'");
+        }
+        if (agreement.version() != version) {
+            problems.add("version", "", "version " + agreement.version() + " must equal the version of its folder, v"
+                    + version);
         }
         if (agreement.validUntil().isBefore(agreement.validFrom())) {
             problems.add("validUntil", "", "validUntil is before validFrom");

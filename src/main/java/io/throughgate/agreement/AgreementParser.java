@@ -84,7 +84,8 @@ public final class AgreementParser {
 
     private Optional<Agreement> agreement(YamlReader yaml) {
         yaml.rejectUnknown(TOP);
-        for (String part : List.of("id", "parties", "purposes", "contacts", "validFrom", "validUntil", "reviewDate")) {
+        for (String part : List.of("id", "version", "parties", "purposes", "contacts", "validFrom", "validUntil",
+                "reviewDate")) {
             lines.put(part, yaml.lineOf(part));
         }
         Optional<String> id = yaml.text("id");

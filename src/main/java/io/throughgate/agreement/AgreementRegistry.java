@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The agreements the hub knows, loaded and verified once at start. Which of them are in force is decided per day,
- * so an agreement starts and stops being enforced on its dates without a restart.
+ * The agreements the hub knows, every version, loaded and verified once at start. Which of them are in force is
+ * decided per day, so an agreement starts and stops being enforced on its dates, and a new version takes over from
+ * the last on its first day, without a restart. At most one version of an agreement is in force on a day.
  */
 @ApplicationScoped
 public class AgreementRegistry {
@@ -35,15 +36,17 @@ public class AgreementRegistry {
         for (AgreementState state : all()) {
             AgreementState.Verdict verdict = state.verdict(today);
             if (verdict.status() == AgreementStatus.IN_FORCE) {
-                LOG.infof("agreement %s: in force", state.id());
+                LOG.infof("agreement %s version %d: in force", state.id(), state.version());
+            } else if (verdict.status() == AgreementStatus.SUPERSEDED) {
+                LOG.infof("agreement %s version %d: superseded", state.id(), state.version());
             } else {
-                LOG.warnf("agreement %s: %s, not enforced: %s", state.id(), verdict.status(),
-                        String.join("; ", verdict.reasons()));
+                LOG.warnf("agreement %s version %d: %s, not enforced: %s", state.id(), state.version(), verdict
+                        .status(), String.join("; ", verdict.reasons()));
             }
         }
     }
 
-    /** Every agreement file found, in id order, whatever its status. */
+    /** Every version of every agreement found, in id then version order, whatever its status. */
     public List<AgreementState> all() {
         List<AgreementState> loaded = states;
         if (loaded == null) {
@@ -57,9 +60,25 @@ public class AgreementRegistry {
         return loaded;
     }
 
-    /** The agreement with this id, whatever its status. */
+    /**
+     * The current version of the agreement with this id, whatever its status: the version in force today, or
+     * else the latest.
+     */
     public Optional<AgreementState> find(String id) {
-        return all().stream().filter(state -> state.id().equals(id)).findFirst();
+        List<AgreementState> versions = versions(id);
+        LocalDate today = LocalDate.now(clock);
+        return versions.stream().filter(state -> state.inForceOn(today)).findFirst().or(() -> versions.stream()
+                .reduce((earlier, later) -> later));
+    }
+
+    /** One version of an agreement, whatever its status. */
+    public Optional<AgreementState> find(String id, int version) {
+        return versions(id).stream().filter(state -> state.version() == version).findFirst();
+    }
+
+    /** Every version of an agreement, oldest first. */
+    public List<AgreementState> versions(String id) {
+        return all().stream().filter(state -> state.id().equals(id)).toList();
     }
 
     /** The agreements in force on a day. */

@@ -15,5 +15,7 @@ public enum AgreementStatus {
     /** Signed, but its first day has not come: not enforced yet. */
     NOT_YET_VALID,
     /** Signed, but its last day has passed: no longer enforced. */
-    EXPIRED
+    EXPIRED,
+    /** Signed, but a later version signed by every party has taken its place: no longer enforced. */
+    SUPERSEDED
 }

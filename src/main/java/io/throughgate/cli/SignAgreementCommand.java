@@ -34,13 +34,16 @@ public final class SignAgreementCommand {
 
     static final String HELP = """
             Usage: java -jar target/quarkus-app/quarkus-run.jar sign-agreement AGREEMENT-ID
-                   (--key DPO.p12 --password PASSWORD | --development-dpos) [--contracts DIR] [--certs DIR]
+                   (--key DPO.p12 --password PASSWORD | --development-dpos) [--version N] [--contracts DIR]
+                   [--certs DIR]
 
-            Signs contracts/agreements/AGREEMENT-ID/agreement.yaml as a data protection officer: a detached CMS
+            Signs contracts/agreements/AGREEMENT-ID/vN/agreement.yaml as a data protection officer: a detached CMS
             signature over the file's exact bytes, written to signatures/<agency>.p7s beside it, where <agency> is
-            the agency named by the DPO certificate. An agreement is in force only when every party's DPO has
-            signed its current bytes; any later change to the file voids every signature.
+            the agency named by the DPO certificate. A version is in force only when every party's DPO has signed
+            its current bytes; any later change to the file voids every signature. Once every party has signed a
+            new version, it supersedes the one before from its validFrom day.
 
+              --version N          the version to sign (default: the latest, the highest vN folder)
               --key DPO.p12        the DPO's PKCS#12 file (key and certificate chain)
               --password PASSWORD  its password
               --development-dpos   sign with the development DPO key of every party whose signature is missing
@@ -60,7 +63,7 @@ public final class SignAgreementCommand {
         CommandOptions options;
         try {
             options = CommandOptions.parse(args, Set.of("--help", "--development-dpos"),
-                    Set.of("--key", "--password", "--contracts", "--certs"));
+                    Set.of("--key", "--password", "--version", "--contracts", "--certs"));
             if (!options.has("--help") && (options.positional().size() != 1
                     || options.has("--development-dpos") == options.value("--key").isPresent()
                     || options.value("--key").isPresent() != options.value("--password").isPresent())) {
@@ -76,8 +79,9 @@ public final class SignAgreementCommand {
             return 0;
         }
         Path contracts = Path.of(options.value("--contracts").orElse("contracts"));
-        Path folder = contracts.resolve("agreements").resolve(options.positional().get(0));
         try {
+            Path folder = versionFolder(contracts.resolve("agreements").resolve(options.positional().get(0)), options
+                    .value("--version"));
             byte[] content = Files.readAllBytes(folder.resolve("agreement.yaml"));
             if (options.has("--development-dpos")) {
                 return signAsDevelopmentDpos(folder, content, contracts,
@@ -85,11 +89,26 @@ public final class SignAgreementCommand {
             }
             String party = sign(folder, content, Path.of(options.value("--key").get()),
                     options.value("--password").get().toCharArray());
-            out.println("sign-agreement: signed " + folder.getFileName() + " as the DPO of " + party);
+            out.println("sign-agreement: signed " + folder.getParent().getFileName() + " " + folder.getFileName()
+                    + " as the DPO of " + party);
             return 0;
         } catch (IOException | UncheckedIOException | GeneralSecurityException | IllegalStateException e) {
             err.println("sign-agreement: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The folder of the version to sign: the one asked for, or the latest. */
+    private static Path versionFolder(Path agreement, Optional<String> version) throws IOException {
+        if (version.isPresent()) {
+            return agreement.resolve("v" + version.get());
+        }
+        try (var folders = Files.list(agreement)) {
+            return folders.filter(folder -> folder.getFileName().toString().matches("v[1-9][0-9]*")).max(
+                    java.util.Comparator.comparingInt(folder -> Integer.parseInt(folder.getFileName().toString()
+                            .substring(1))))
+                    .orElseThrow(() -> new IllegalStateException(agreement
+                            + " has no version folder v<N>"));
         }
     }
 
@@ -115,7 +134,8 @@ public final class SignAgreementCommand {
                     DEVELOPMENT_PASSWORD);
             signed++;
         }
-        out.println("sign-agreement: " + signed + " development DPO signatures written for " + folder.getFileName());
+        out.println("sign-agreement: " + signed + " development DPO signatures written for " + folder.getParent()
+                .getFileName() + " " + folder.getFileName());
         return 0;
     }
 

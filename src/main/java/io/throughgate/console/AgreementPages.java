@@ -70,7 +70,17 @@ public class AgreementPages {
      * @param borough the YOT's name
      * @param cells its standing in each agreement, in the order of the grid's columns
      */
-    public record CoverageRow(String borough, List<String> cells) {
+    public record CoverageRow(String borough, List<CoverageCell> cells) {
+    }
+
+    /**
+     * A borough's standing in one agreement.
+     *
+     * @param standing Signed (the latest version), Missing or Not a party
+     * @param signedVersion the latest version its DPO signed, null when none
+     * @param versionInForce the version in force today, null when none
+     */
+    public record CoverageCell(String standing, Integer signedVersion, Integer versionInForce) {
     }
 
     @GET
@@ -78,10 +88,12 @@ public class AgreementPages {
         CoverageView view = coverage.coverage();
         List<CoverageRow> rows = view.boroughs().stream().map(borough -> new CoverageRow(borough.displayName(), view
                 .summary().stream().map(agreement -> borough.agreements().stream().filter(membership -> membership.id()
-                        .equals(agreement.id())).findFirst().map(membership -> membership.dpoSigned()
-                                ? "Signed"
-                                : "Missing")
-                        .orElse("Not a party"))
+                        .equals(agreement.id())).findFirst().map(membership -> new CoverageCell(
+                                membership
+                                        .dpoSigned() ? "Signed" : "Missing",
+                                membership.signedVersion(), membership
+                                        .versionInForce()))
+                        .orElse(new CoverageCell("Not a party", null, null)))
                 .toList())).toList();
         return ConsoleTemplates.agreements(pages.page("Agreements", "agreements"), agreements.list(), view
                 .summary(), rows);
@@ -90,9 +102,20 @@ public class AgreementPages {
     @GET
     @Path("{id}")
     public TemplateInstance agreement(@PathParam("id") String id) {
-        AgreementDetail detail = ApiAnswers.body(agreements.show(id), AgreementDetail.class);
+        return page(id, ApiAnswers.body(agreements.show(id), AgreementDetail.class));
+    }
+
+    @GET
+    @Path("{id}/versions/{version}")
+    public TemplateInstance version(@PathParam("id") String id, @PathParam("version") int version) {
+        return page(id, ApiAnswers.body(agreements.showVersion(id, version), AgreementDetail.class));
+    }
+
+    private TemplateInstance page(String id, AgreementDetail detail) {
         // An agreement whose file cannot be read has no matrix; its page still shows why.
-        Response matrixAnswer = agreements.matrix(id);
+        Response matrixAnswer = detail.content() == null
+                ? agreements.matrix(id)
+                : agreements.versionMatrix(id, detail.content().version());
         List<MatrixView.Entry> matrix = ApiAnswers.failed(matrixAnswer)
                 ? List.of()
                 : ApiAnswers.body(matrixAnswer, MatrixView.class).entries();

@@ -33,9 +33,25 @@ final class AgreementFixture {
     final Path contracts;
     final Path folder;
 
+    private AgreementFixture(Path root, int version, String text) {
+        this.contracts = root;
+        this.folder = root.resolve("agreements").resolve(ID).resolve("v" + version);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("agreement.yaml"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Another version of the agreement beside this one, written in {@code v<version>/}. */
+    AgreementFixture version(int version, String text) {
+        return new AgreementFixture(contracts, version, text);
+    }
+
     AgreementFixture(Path root, LocalDate validFrom, LocalDate validUntil) {
         this.contracts = root;
-        this.folder = root.resolve("agreements").resolve(ID);
+        this.folder = root.resolve("agreements").resolve(ID).resolve("v1");
         try {
             copy(Path.of("contracts"), root, "agencies.yaml");
             copy(Path.of("contracts"), root, "purposes.yaml");
@@ -144,12 +160,17 @@ final class AgreementFixture {
     }
 
     AgreementState load() {
+        return loadAll().get(0);
+    }
+
+    /** Every version of the agreement, oldest first. */
+    List<AgreementState> loadAll() {
         ContractFiles files = new ContractFiles(contracts);
         AgencyDirectory directory = AgencyDirectoryLoader.parse(files.read(AgencyDirectoryLoader.FILE));
         AgreementLinter linter = new AgreementLinter(directory, PurposeCatalog.parse(files.read(PurposeCatalog.FILE)),
                 new SchemaFieldCatalog(RecordSchemas.load(files)));
         SignatureVerifier verifier = new SignatureVerifier(TrustedAuthorities.load(List.of(CERTS.resolve("ca/ca.crt"),
                 CERTS.resolve("borough-ca/ca.crt"))), directory);
-        return new AgreementLoader(files, directory, linter, verifier).loadAll(Instant.now()).get(0);
+        return new AgreementLoader(files, directory, linter, verifier).loadAll(Instant.now());
     }
 }

@@ -34,21 +34,21 @@ class AgreementLinterTest {
     @Test
     void reportsARuleNamingAFieldTheSchemaDoesNotHave() {
         List<ContractProblem> problems = lint("/body/releaseDate: share", "/body/releaseDay: share");
-        assertEquals("agreements/release-test/agreement.yaml:31, flow release, field /body/releaseDay: the "
+        assertEquals("agreements/release-test/v1/agreement.yaml:31, flow release, field /body/releaseDay: the "
                 + "release-notification schema has no field /body/releaseDay", problems.get(0).toString());
     }
 
     @Test
     void reportsAnUnknownRecordType() {
         List<ContractProblem> problems = lint("recordTypes: [release-notification]", "recordTypes: [release-note]");
-        assertEquals("agreements/release-test/agreement.yaml:24, flow release: record type 'release-note' has no "
+        assertEquals("agreements/release-test/v1/agreement.yaml:24, flow release: record type 'release-note' has no "
                 + "schema", problems.get(0).toString());
     }
 
     @Test
     void reportsASenderThatIsNotAParty() {
         List<ContractProblem> problems = lint("from: {agencies: [yoi-feltham]}", "from: {agencies: [yoi-parc]}");
-        assertEquals("agreements/release-test/agreement.yaml:25, flow release: sender 'yoi-parc' is not a party",
+        assertEquals("agreements/release-test/v1/agreement.yaml:25, flow release: sender 'yoi-parc' is not a party",
                 problems.get(0).toString());
     }
 
@@ -56,22 +56,23 @@ class AgreementLinterTest {
     void reportsConsentForAPurposeThatTakesNone() {
         List<ContractProblem> problems = lint("/subject/name: share",
                 "/subject/name: {action: share, consent: direct-care-resettlement}");
-        assertEquals("agreements/release-test/agreement.yaml:30, flow release, field /subject/name: purpose "
+        assertEquals("agreements/release-test/v1/agreement.yaml:30, flow release, field /subject/name: purpose "
                 + "'direct-care-resettlement' does not take consent", problems.get(0).toString());
     }
 
     @Test
     void reportsAnUnknownRuleWordWithItsLine() {
         List<ContractProblem> problems = lint("/body/releaseDate: share", "/body/releaseDate: publish");
-        assertEquals("agreements/release-test/agreement.yaml:31, flow release, fields: the rule of /body/releaseDate "
-                + "is 'publish'; it must be share, pseudonymise, generalise:<how>, encrypt or withhold",
+        assertEquals(
+                "agreements/release-test/v1/agreement.yaml:31, flow release, fields: the rule of /body/releaseDate "
+                        + "is 'publish'; it must be share, pseudonymise, generalise:<how>, encrypt or withhold",
                 problems.get(0).toString());
     }
 
     @Test
     void reportsAnUnknownFieldOfTheAgreement() {
         List<ContractProblem> problems = lint("jointControllers: false", "jointControllers: false\nsignedBy: me");
-        assertEquals("agreements/release-test/agreement.yaml:11: unknown field 'signedBy'; allowed: contacts, dpia, "
+        assertEquals("agreements/release-test/v1/agreement.yaml:11: unknown field 'signedBy'; allowed: contacts, dpia, "
                 + "flows, id, individualsRights, jointControllers, lawfulBasis, parties, purposes, recordSchemas, "
                 + "retention, reviewDate, security, summary, title, validFrom, validUntil, version",
                 problems.get(0)

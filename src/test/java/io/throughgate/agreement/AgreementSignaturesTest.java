@@ -131,7 +131,8 @@ class AgreementSignaturesTest {
         fixture.sign("yot-barnet", AgreementFixture.dpoKey("yot-barnet"));
         AgreementState state = fixture.load();
         assertEquals(AgreementStatus.INVALID, state.verdict(TODAY).status());
-        assertEquals("agreements/release-test/signatures/yot-barnet.p7s: yot-barnet is not a party to release-test",
+        assertEquals(
+                "agreements/release-test/v1/signatures/yot-barnet.p7s: yot-barnet is not a party to release-test version 1",
                 state.problems().get(0).toString());
     }
 

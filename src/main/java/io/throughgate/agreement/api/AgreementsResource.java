@@ -59,16 +59,18 @@ public class AgreementsResource {
     Clock clock;
 
     /**
-     * Every agreement file, in id order, whatever its status.
+     * Every version of every agreement, in id then version order, whatever its status.
      *
-     * @return one summary per agreement file, with its status today
+     * @return one summary per agreement version, with its status today
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every agreement and its status today", description = "The central log of sharing agreements: "
-            + "every agreement file the hub found, in id order, whatever its status, with the reasons one is not in "
-            + "force and how many of its parties have signed.")
-    @APIResponse(responseCode = "200", description = "Every agreement file", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementSummary.class, type = SchemaType.ARRAY)))
+            + "every version of every agreement the hub found, in id then version order, whatever its status, with "
+            + "the reasons one is not in force and how many of its parties have signed. At most one version of an "
+            + "agreement is in force on a day: a version every party has signed supersedes the earlier ones from "
+            + "its validFrom day; a later version not yet signed by every party is a draft.")
+    @APIResponse(responseCode = "200", description = "Every agreement version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementSummary.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "401", description = "No certificate, or one the hub does not trust", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The certificate's agency is unknown or not in force", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AgreementSummary> list() {
@@ -77,7 +79,8 @@ public class AgreementsResource {
     }
 
     /**
-     * One agreement file: what it says, its signatures, status and problems.
+     * The current version of an agreement (the one in force today, or else the latest): what it says, its
+     * signatures, status and problems.
      *
      * @param id the agreement's id
      * @return the agreement, or a 404 problem ({@code agreement-not-found}) when no agreement has the id
@@ -85,8 +88,8 @@ public class AgreementsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One agreement: content, signatures, status and problems", description = "What the agreement "
-            + "says, item by item as the ICO Data Sharing Code asks (purposes, parties, joint controllers, lawful "
+    @Operation(summary = "One agreement: content, signatures, status and problems", description = "The version in "
+            + "force today, or else the latest: what it says, item by item as the ICO Data Sharing Code asks (purposes, parties, joint controllers, lawful "
             + "basis, DPIA, retention, security, individuals' rights, review date, validity, contacts, flows), the "
             + "verdict on each party's signature, the parties that have not signed, its status today and every "
             + "problem with the file.")
@@ -98,6 +101,29 @@ public class AgreementsResource {
             @Parameter(description = "The agreement's id", example = "london-resettlement-direct-care") @PathParam("id") String id) {
         return registry.find(id).map(state -> Response.ok(AgreementDetail.of(state, LocalDate.now(clock), directory,
                 purposes)).type(MediaType.APPLICATION_JSON).build()).orElseGet(() -> notFound(id));
+    }
+
+    /**
+     * One version of an agreement: what it says, its signatures, status and problems.
+     *
+     * @param id the agreement's id
+     * @param version the version
+     * @return the version, or a 404 problem ({@code agreement-not-found}) when the agreement has no such version
+     */
+    @GET
+    @Path("{id}/versions/{version}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One version of an agreement", description = "As GET /v1/agreements/{id}, for any version: "
+            + "a superseded one, the one in force, or a draft being signed.")
+    @APIResponse(responseCode = "200", description = "The agreement version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementDetail.class)))
+    @APIResponse(responseCode = "401", description = "No certificate, or one the hub does not trust", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The certificate's agency is unknown or not in force", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The agreement has no such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response showVersion(
+            @Parameter(description = "The agreement's id", example = "london-resettlement-direct-care") @PathParam("id") String id,
+            @Parameter(description = "The version", example = "3") @PathParam("version") int version) {
+        return registry.find(id, version).map(state -> Response.ok(AgreementDetail.of(state, LocalDate.now(clock),
+                directory, purposes)).type(MediaType.APPLICATION_JSON).build()).orElseGet(() -> notFound(id));
     }
 
     /**
@@ -148,8 +174,21 @@ public class AgreementsResource {
                 .type(OdrlExport.MEDIA_TYPE).build());
     }
 
+    /**
+     * The field matrix of one version of an agreement, for the console's page of that version.
+     *
+     * @return the matrix, or a 404 problem when the agreement has no such version or its file cannot be read
+     */
+    public Response versionMatrix(String id, int version) {
+        return withAgreement(id, registry.find(id, version), agreement -> Response.ok(new FieldMatrix(fields).of(
+                agreement)).type(MediaType.APPLICATION_JSON).build());
+    }
+
     private Response withAgreement(String id, Function<Agreement, Response> answer) {
-        Optional<AgreementState> state = registry.find(id);
+        return withAgreement(id, registry.find(id), answer);
+    }
+
+    private Response withAgreement(String id, Optional<AgreementState> state, Function<Agreement, Response> answer) {
         if (state.isEmpty()) {
             return notFound(id);
         }

@@ -2,7 +2,10 @@ package io.throughgate.agreement.api;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,12 +48,18 @@ public record CoverageView(LocalDate date, List<Borough> boroughs, List<Agreemen
      * One agreement a borough's YOT is party to.
      *
      * @param id the agreement's id
-     * @param title its title, null when the file cannot be read
-     * @param status its status on the day
-     * @param dpoSigned whether the YOT's DPO has validly signed it
+     * @param title its title, from the version in force (or else the latest), null when the file cannot be read
+     * @param status the status on the day of the version in force, or else of the latest version
+     * @param versionInForce the version in force on the day, null when none is
+     * @param signedVersion the latest version the YOT's DPO has validly signed, null when none
+     * @param dpoSigned whether the YOT's DPO has validly signed the latest version
      */
-    @Schema(name = "BoroughAgreement", description = "One agreement a borough YOT is party to.")
-    public record Membership(String id, String title, AgreementStatus status, boolean dpoSigned) {
+    @Schema(name = "BoroughAgreement", description = "One agreement a borough YOT is party to, and which version it "
+            + "signed.")
+    public record Membership(String id, String title, AgreementStatus status,
+            @Schema(examples = "3") Integer versionInForce,
+            @Schema(examples = "3") Integer signedVersion,
+            boolean dpoSigned) {
     }
 
     /**
@@ -58,44 +67,65 @@ public record CoverageView(LocalDate date, List<Borough> boroughs, List<Agreemen
      *
      * @param id the agreement's id
      * @param title its title, null when the file cannot be read
-     * @param status its status on the day
-     * @param boroughsParty how many borough YOTs are party to it
+     * @param status the status on the day of the version in force, or else of the latest version
+     * @param versionInForce the version in force on the day, null when none is
+     * @param latestVersion the latest version, which may be a draft being signed
+     * @param boroughsParty how many borough YOTs are party to the latest version
      * @param boroughsSigned how many of them have validly signed it
      */
-    @Schema(name = "AgreementBoroughTally", description = "How many borough YOTs are party to an agreement and signed.")
-    public record AgreementTally(String id, String title, AgreementStatus status, int boroughsParty,
+    @Schema(name = "AgreementBoroughTally", description = "How many borough YOTs are party to an agreement's latest "
+            + "version and signed it.")
+    public record AgreementTally(String id, String title, AgreementStatus status,
+            @Schema(examples = "3") Integer versionInForce,
+            @Schema(examples = "4") int latestVersion,
+            int boroughsParty,
             int boroughsSigned) {
     }
 
     /**
      * The coverage of the agreements on a day.
      *
-     * @param states every agreement file, in id order
+     * @param states every version of every agreement, in id then version order
      * @param directory the agency directory, whose {@code yot} agencies are the boroughs' YOTs
      * @param today the day the statuses are for
      */
     public static CoverageView of(List<AgreementState> states, AgencyDirectory directory, LocalDate today) {
+        Map<String, List<AgreementState>> versionsById = new LinkedHashMap<>();
+        states.forEach(state -> versionsById.computeIfAbsent(state.id(), id -> new ArrayList<>()).add(state));
         List<Agency> yots = directory.ofKind(AgencyKind.YOT);
         List<Borough> boroughs = new ArrayList<>();
         for (Agency yot : yots) {
             List<Membership> memberships = new ArrayList<>();
-            for (AgreementState state : states) {
-                if (state.parties().contains(yot.code())) {
-                    memberships.add(new Membership(state.id(), title(state), state.verdict(today).status(),
-                            SignedParties.of(state).contains(yot.code())));
+            versionsById.forEach((id, versions) -> {
+                AgreementState latest = versions.get(versions.size() - 1);
+                if (versions.stream().anyMatch(state -> state.parties().contains(yot.code()))) {
+                    AgreementState shown = inForce(versions, today).orElse(latest);
+                    Integer signed = versions.stream().filter(state -> SignedParties.of(state).contains(yot.code()))
+                            .map(AgreementState::version).reduce((earlier, later) -> later).orElse(null);
+                    memberships.add(new Membership(id, title(shown), shown.verdict(today).status(), inForce(versions,
+                            today).map(AgreementState::version).orElse(null), signed, SignedParties.of(latest)
+                                    .contains(yot.code())));
                 }
-            }
+            });
             boroughs.add(new Borough(yot.code(), yot.displayName(), yot.details().gssCode().orElse(null),
                     memberships));
         }
         List<AgreementTally> summary = new ArrayList<>();
-        for (AgreementState state : states) {
-            Set<String> signed = SignedParties.of(state);
-            List<String> party = yots.stream().map(Agency::code).filter(state.parties()::contains).toList();
-            summary.add(new AgreementTally(state.id(), title(state), state.verdict(today).status(), party.size(),
-                    (int) party.stream().filter(signed::contains).count()));
-        }
+        versionsById.forEach((id, versions) -> {
+            AgreementState latest = versions.get(versions.size() - 1);
+            AgreementState shown = inForce(versions, today).orElse(latest);
+            Set<String> signed = SignedParties.of(latest);
+            List<String> party = yots.stream().map(Agency::code).filter(latest.parties()::contains).toList();
+            summary.add(new AgreementTally(id, title(shown), shown.verdict(today).status(), inForce(versions, today)
+                    .map(AgreementState::version).orElse(null), latest.version(), party.size(),
+                    (int) party.stream()
+                            .filter(signed::contains).count()));
+        });
         return new CoverageView(today, boroughs, summary);
+    }
+
+    private static Optional<AgreementState> inForce(List<AgreementState> versions, LocalDate today) {
+        return versions.stream().filter(state -> state.inForceOn(today)).findFirst();
     }
 
     private static String title(AgreementState state) {

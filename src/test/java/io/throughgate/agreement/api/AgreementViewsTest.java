@@ -30,14 +30,15 @@ class AgreementViewsTest {
     private static final Agreement AGREEMENT = AgreementFixtures.agreement();
     private static final Set<String> PARTIES = AgreementParties.of(AGREEMENT, DIRECTORY);
 
-    private static final String FILE = "agreements/release-planning/agreement.yaml";
+    private static final String FILE = "agreements/release-planning/v1/agreement.yaml";
 
     /** Every party signed validly, except Camden (the file changed after it signed) and Barnet (no file). */
-    private final AgreementState partlySigned = new AgreementState("release-planning", FILE, Optional.of(AGREEMENT),
-            List.of(), PARTIES, signaturesAllButBarnetWithCamdenTampered(), SHA256);
+    private final AgreementState partlySigned = new AgreementState("release-planning", 1, FILE,
+            Optional.of(AGREEMENT), List.of(), PARTIES, signaturesAllButBarnetWithCamdenTampered(), SHA256,
+            Optional.empty());
 
-    private final AgreementState unreadable = new AgreementState("broken", "agreements/broken/agreement.yaml",
-            Optional.empty(), List.of(unknownArticle6Basis()), Set.of(), List.of(), SHA256);
+    private final AgreementState unreadable = new AgreementState("broken", 1, "agreements/broken/v1/agreement.yaml",
+            Optional.empty(), List.of(unknownArticle6Basis()), Set.of(), List.of(), SHA256, Optional.empty());
 
     @Test
     void summarisesTheTermsAndCountsOnlyValidSignatures() {
@@ -55,7 +56,7 @@ class AgreementViewsTest {
         assertEquals(AgreementStatus.INVALID, summary.status());
         assertNull(summary.title());
         assertNull(summary.version());
-        assertEquals(List.of("agreements/broken/agreement.yaml:7: unknown Article 6 basis 'public-interest'"),
+        assertEquals(List.of("agreements/broken/v1/agreement.yaml:7: unknown Article 6 basis 'public-interest'"),
                 summary.reasons());
     }
 
@@ -78,14 +79,14 @@ class AgreementViewsTest {
     void countsABoroughAsSignedOnlyWithAValidSignature() {
         CoverageView coverage = CoverageView.of(List.of(partlySigned, unreadable), DIRECTORY, TODAY);
         CoverageView.AgreementTally releasePlanning = new CoverageView.AgreementTally("release-planning",
-                AGREEMENT.title(), AgreementStatus.SIGNATURE_INVALID, 32, 30);
+                AGREEMENT.title(), AgreementStatus.SIGNATURE_INVALID, null, 1, 32, 30);
         CoverageView.AgreementTally broken = new CoverageView.AgreementTally("broken", null, AgreementStatus.INVALID,
-                0, 0);
+                null, 1, 0, 0);
         assertEquals(List.of(releasePlanning, broken), coverage.summary());
         CoverageView.Borough camden = coverage.boroughs().stream().filter(b -> b.agency().equals("yot-camden"))
                 .findFirst().orElseThrow();
         assertEquals(List.of(new CoverageView.Membership("release-planning", AGREEMENT.title(),
-                AgreementStatus.SIGNATURE_INVALID, false)), camden.agreements());
+                AgreementStatus.SIGNATURE_INVALID, null, null, false)), camden.agreements());
     }
 
     @Test
@@ -107,7 +108,7 @@ class AgreementViewsTest {
     }
 
     private static ContractProblem unknownArticle6Basis() {
-        return new ContractProblem("agreements/broken/agreement.yaml", 7, "", "unknown Article 6 basis "
+        return new ContractProblem("agreements/broken/v1/agreement.yaml", 7, "", "unknown Article 6 basis "
                 + "'public-interest'");
     }
 
