@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param generalisation how the value is generalised, present exactly when the action is {@link FieldAction#GENERALISE}
  * @param consentPurpose the consent purpose the child (or whoever may decide) must have permitted, if any
  * @param reason why a field is withheld or treated so, for the receipt and the sharing log
+ * @param basis the conditions the rule names for special-category or criminal offence data, if any
  */
 public record FieldRule(String field, FieldAction action, Optional<Generalisation> generalisation,
-        Optional<String> consentPurpose, Optional<String> reason) {
+        Optional<String> consentPurpose, Optional<String> reason, FieldBasis basis) {
+
+    /** A rule that names no condition of its own. */
+    public FieldRule(String field, FieldAction action, Optional<Generalisation> generalisation,
+            Optional<String> consentPurpose, Optional<String> reason) {
+        this(field, action, generalisation, consentPurpose, reason, FieldBasis.NONE);
+    }
 
     public FieldRule {
         Objects.requireNonNull(field, "field");
@@ -22,6 +29,7 @@ public record FieldRule(String field, FieldAction action, Optional<Generalisatio
         Objects.requireNonNull(generalisation, "generalisation");
         Objects.requireNonNull(consentPurpose, "consentPurpose");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(basis, "basis");
         if (generalisation.isPresent() != (action == FieldAction.GENERALISE)) {
             throw new IllegalArgumentException("field " + field + ": a generalisation goes with generalise only");
         }

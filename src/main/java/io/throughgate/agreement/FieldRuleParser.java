@@ -20,13 +20,15 @@ import io.throughgate.contract.YamlReader;
 /**
  * Reads a flow's {@code fields} mapping. Each key is a JSON pointer ({@code *} for array items); each value is
  * either a word ({@code share}, {@code pseudonymise}, {@code encrypt}, {@code withhold},
- * {@code generalise:year-month}) or a mapping with {@code action}, {@code generalise}, {@code consent} and
- * {@code reason}.
+ * {@code generalise:year-month}) or a mapping with {@code action}, {@code generalise}, {@code consent},
+ * {@code reason} and {@code basis} (the Article 9 and Schedule 1 conditions for a special-category or criminal
+ * offence field: {@code basis: {article9: [health-or-social-care], schedule1: [para-2-health-or-social-care]}}).
  */
 final class FieldRuleParser {
 
     private static final Pattern POINTER = Pattern.compile("(/([a-zA-Z][a-zA-Z0-9]*|\\*))+");
-    private static final Set<String> RULE = Set.of("action", "generalise", "consent", "reason");
+    private static final Set<String> RULE = Set.of("action", "generalise", "consent", "reason", "basis");
+    private static final Set<String> BASIS = Set.of("article9", "schedule1");
 
     private FieldRuleParser() {
     }
@@ -63,7 +65,7 @@ final class FieldRuleParser {
 
     private static Optional<FieldRule> rule(String field, Node value, Location at) {
         if (value instanceof ScalarNode scalar) {
-            return rule(field, scalar.getValue().strip(), Optional.empty(), Optional.empty(), at);
+            return rule(field, scalar.getValue().strip(), Optional.empty(), Optional.empty(), FieldBasis.NONE, at);
         }
         if (!(value instanceof MappingNode mapping)) {
             at.problem("the rule of " + field + " must be a word such as share, or a mapping with 'action'");
@@ -74,11 +76,29 @@ final class FieldRuleParser {
         Optional<String> action = yaml.text("action");
         Optional<String> generalise = yaml.optionalText("generalise");
         String word = action.orElse("") + generalise.map(g -> ":" + g).orElse("");
-        return action.flatMap(a -> rule(field, word, yaml.optionalText("consent"), yaml.optionalText("reason"), at));
+        FieldBasis basis = yaml.mapping("basis", at.context() + " " + field + ", basis", false).map(
+                FieldRuleParser::basis).orElse(FieldBasis.NONE);
+        return action.flatMap(a -> rule(field, word, yaml.optionalText("consent"), yaml.optionalText("reason"),
+                basis, at));
+    }
+
+    /** {@code basis: {article9: [...], schedule1: [...]}}, each code checked. */
+    private static FieldBasis basis(YamlReader yaml) {
+        yaml.rejectUnknown(BASIS);
+        List<String> article9 = yaml.texts("article9");
+        article9.stream().filter(code -> Article9Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
+                yaml.node("article9").orElseThrow(), "unknown Article 9 condition '" + code + "'"));
+        List<String> schedule1 = yaml.texts("schedule1");
+        schedule1.stream().filter(code -> Schedule1Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
+                yaml.node("schedule1").orElseThrow(), "unknown Schedule 1 condition '" + code + "'"));
+        if (article9.isEmpty() && schedule1.isEmpty()) {
+            yaml.problem(yaml.mappingNode(), "a basis names an article9 or a schedule1 condition");
+        }
+        return new FieldBasis(article9, schedule1);
     }
 
     private static Optional<FieldRule> rule(String field, String word, Optional<String> consent,
-            Optional<String> reason, Location at) {
+            Optional<String> reason, FieldBasis basis, Location at) {
         String[] parts = word.split(":", 2);
         Optional<FieldAction> action = FieldAction.fromCode(parts[0]);
         if (action.isEmpty()) {
@@ -95,7 +115,7 @@ final class FieldRuleParser {
                     + "postcode-district (e.g. generalise:year-month), and only generalise takes one");
             return Optional.empty();
         }
-        return Optional.of(new FieldRule(field, action.get(), generalisation, consent, reason));
+        return Optional.of(new FieldRule(field, action.get(), generalisation, consent, reason, basis));
     }
 
     private record Location(String file, int line, String context, List<ContractProblem> problems) {

@@ -23,7 +23,7 @@ public final class LintCommand {
 
     static final String HELP = """
             Usage: java -jar target/quarkus-app/quarkus-run.jar lint-contracts
-                   [--contracts DIR] [--trusted-certificates PEM] [--help]
+                   [--contracts DIR] [--trusted-certificates PEM] [--compare AGREEMENT-ID [--draft FILE]] [--help]
 
             Checks the contracts as the hub loads them: the agency directory, the purposes, the record schemas, the
             consent policy, the timeliness milestones (their record types and fields against the schemas, and a
@@ -35,10 +35,20 @@ public final class LintCommand {
             each problem as FILE:LINE, ENTRY: MESSAGE, then each agreement's status as of today. A signature
             that does not verify is a problem; an agreement not yet signed by every party is only a status.
 
+            With --compare, it also prints what a draft of the agreement would change from the version in force
+            today, rule by rule: flows and recipients gained or lost, fields newly released, newly withheld or
+            changing form (shared, pseudonymised, generalised, encrypted), consent now needed or no longer needed.
+            The draft is the latest version after the one in force (contracts/agreements/ID/vN/agreement.yaml),
+            or FILE. A draft that widens the sharing of a special-category or criminal offence field without its
+            rule naming the conditions it rests on (basis: {article9: [...], schedule1: [...]}) is a problem.
+            POST /v1/agreements/replay says how often each change would have mattered.
+
               --contracts DIR              the contracts folder (default: contracts)
               --trusted-certificates PEM   the CAs that issue DPO certificates, PEM files separated by commas
                                            (default: certs-dev/ca/ca.crt,certs-dev/borough-ca/ca.crt); the
                                            directory pins which of them may vouch for each party's DPO
+              --compare AGREEMENT-ID       compare a draft of the agreement with the version in force
+              --draft FILE                 the draft to compare (default: the latest version after the one in force)
 
             Exit status: 0 no problem, 1 problems found, 2 usage error.
             """;
@@ -52,7 +62,11 @@ public final class LintCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandOptions options;
         try {
-            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--contracts", "--trusted-certificates"));
+            options = CommandOptions.parse(args, Set.of("--help"), Set.of("--contracts", "--trusted-certificates",
+                    "--compare", "--draft"));
+            if (options.value("--draft").isPresent() && options.value("--compare").isEmpty()) {
+                throw new IllegalArgumentException("--draft goes with --compare AGREEMENT-ID");
+            }
         } catch (IllegalArgumentException e) {
             err.println("lint-contracts: " + e.getMessage());
             return 2;
@@ -107,11 +121,22 @@ public final class LintCommand {
             if (verdict.status() == AgreementStatus.SIGNATURE_INVALID) {
                 problems += verdict.reasons().size();
             }
-            out.println("agreement " + agreement.id() + ": " + verdict.status().name().toLowerCase().replace('_', ' ')
+            out.println("agreement " + agreement.id() + " version " + agreement.version() + ": "
+                    + verdict.status().name().toLowerCase().replace('_', ' ')
                     + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
         }
+        if (options.value("--compare").isPresent()) {
+            try {
+                problems += CompareCommand.compare(contracts, options.value("--compare").get(), options.value(
+                        "--draft").map(Path::of), today, out);
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                err.println("lint-contracts: " + e.getMessage());
+                return 1;
+            }
+        }
         out.println("lint-contracts: " + contracts.directory().all().size() + " agencies, "
-                + contracts.agreements().size() + " agreements, " + contracts.timeliness().milestones().size()
+                + contracts.agreements().stream().map(AgreementState::id).distinct().count() + " agreements ("
+                + contracts.agreements().size() + " versions), " + contracts.timeliness().milestones().size()
                 + " timeliness milestones, " + problems + " problems");
         return problems == 0 ? 0 : 1;
     }

@@ -58,6 +58,35 @@ class LintCommandTest {
                 printed);
     }
 
+    /** A draft in the next version's folder is compared with the version in force, and a widening is refused. */
+    @Test
+    void comparesTheNextVersionWithTheOneInForce(@TempDir Path copy) throws IOException {
+        copyContracts(copy);
+        Path inForce = copy.resolve("agreements/london-resettlement-direct-care/v3/agreement.yaml");
+        Path draft = copy.resolve("agreements/london-resettlement-direct-care/v4/agreement.yaml");
+        Files.createDirectories(draft.getParent());
+        String ycsRules = "      /subject/nomisNumber: share\n      /subject/dateOfBirth: generalise:year-month\n";
+        Files.writeString(draft, Files.readString(inForce).replace("version: 3", "version: 4").replace(ycsRules,
+                ycsRules + "      /subject/gender: share\n      /body/licenceConditions: share\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LintCommand.run(new String[]{"--contracts", copy.toString(), "--compare",
+                "london-resettlement-direct-care"}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+
+        assertEquals(1, status, printed);
+        assertTrue(
+                printed.contains("agreement london-resettlement-direct-care version 4: unsigned: no party has signed"),
+                printed);
+        assertTrue(printed.contains("compare agreements/london-resettlement-direct-care/v4/agreement.yaml with "
+                + "london-resettlement-direct-care version 3 in force: "), printed);
+        assertTrue(printed.contains("  flow release-to-ycs-placements, release-notification /subject/gender: newly "
+                + "released (nothing -> share)\n"), printed);
+        int line = Files.readAllLines(draft).indexOf("      /body/licenceConditions: share") + 1;
+        assertTrue(printed.contains("agreements/london-resettlement-direct-care/v4/agreement.yaml:" + line
+                + ", flow release-to-ycs-placements, field /body/licenceConditions: the draft widens the sharing of "
+                + "/body/licenceConditions"), printed);
+    }
+
     private static void copyContracts(Path target) throws IOException {
         Path source = Path.of("contracts");
         try (Stream<Path> files = Files.walk(source)) {
