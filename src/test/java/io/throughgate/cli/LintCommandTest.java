@@ -81,7 +81,7 @@ class LintCommandTest {
                 + "london-resettlement-direct-care version 3 in force: "), printed);
         assertTrue(printed.contains("  flow release-to-ycs-placements, release-notification /subject/gender: newly "
                 + "released (nothing -> share)\n"), printed);
-        int line = Files.readAllLines(draft).indexOf("      /body/licenceConditions: share") + 1;
+        int line = Files.readAllLines(draft).lastIndexOf("      /body/licenceConditions: share") + 1;
         assertTrue(printed.contains("agreements/london-resettlement-direct-care/v4/agreement.yaml:" + line
                 + ", flow release-to-ycs-placements, field /body/licenceConditions: the draft widens the sharing of "
                 + "/body/licenceConditions"), printed);
