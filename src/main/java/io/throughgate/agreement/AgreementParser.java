@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -75,6 +76,12 @@ public final class AgreementParser {
             } else {
                 parser.problems.add(new ContractProblem(file, 0, "", "an agreement must be a mapping of fields"));
             }
+        } catch (MarkedYAMLException e) {
+            // The mark says where; the message without it says what, and neither quotes more of the file.
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            parser.problems.add(new ContractProblem(file, line, "", "not valid YAML: " + (e.getProblem() == null
+                    ? "cannot be read"
+                    : e.getProblem())));
         } catch (YAMLException e) {
             parser.problems.add(new ContractProblem(file, 0, "", "not valid YAML: " + e.getMessage()));
         }

@@ -37,11 +37,19 @@ public record Problem(
     /**
      * One thing wrong with one field.
      *
-     * @param pointer the JSON pointer (RFC 6901) of the field
+     * @param pointer the JSON pointer (RFC 6901) of the field; empty for the whole body
      * @param reason why it was refused
+     * @param line for a body that is a YAML document (an agreement draft), the line the problem is on
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Violation")
-    public record Violation(@Schema(examples = "/subject/nhsNumber") String pointer, String reason) {
+    public record Violation(@Schema(examples = "/subject/nhsNumber") String pointer, String reason,
+            @Schema(examples = "42") Integer line) {
+
+        /** A violation of a JSON body's field. */
+        public Violation(String pointer, String reason) {
+            this(pointer, reason, null);
+        }
     }
 
     /** The problem for one failure. */

@@ -1,9 +1,11 @@
 package io.throughgate.consent;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.throughgate.directory.Agency;
 
@@ -30,8 +32,29 @@ public final class ConsentCheck {
      */
     public ConsentAnswer answer(Collection<String> subjectPseudonyms, String purpose, Agency recipient,
             String recordType, LocalDate day) {
+        return answer(subjectPseudonyms, purpose, recipient, recordType, decision -> decision.appliesOn(day));
+    }
+
+    /**
+     * What the answer was at an instant in the past, from the decisions in force then: the question a replay of a
+     * draft agreement over the sharing log asks of each entry.
+     *
+     * @param subjectPseudonyms the child's hub-wide pseudonyms
+     * @param purpose the consent purpose the draft's rule names
+     * @param recipient the recipient agency
+     * @param recordType the record's type
+     * @param at when the hub received the record
+     * @param day that instant's day, in London
+     */
+    public ConsentAnswer answerAsAt(Collection<String> subjectPseudonyms, String purpose, Agency recipient,
+            String recordType, Instant at, LocalDate day) {
+        return answer(subjectPseudonyms, purpose, recipient, recordType, decision -> decision.appliedAt(at, day));
+    }
+
+    private ConsentAnswer answer(Collection<String> subjectPseudonyms, String purpose, Agency recipient,
+            String recordType, Predicate<ConsentDecision> inForce) {
         List<ConsentDecision> applicable = view.about(subjectPseudonyms).stream()
-                .filter(decision -> decision.purpose().equals(purpose) && decision.appliesOn(day)
+                .filter(decision -> decision.purpose().equals(purpose) && inForce.test(decision)
                         && decision.scope().covers(recipient, recordType))
                 .toList();
         Optional<ConsentDecision> refusal = latest(applicable, Provision.DENY);

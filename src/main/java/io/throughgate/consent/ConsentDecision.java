@@ -62,6 +62,18 @@ public record ConsentDecision(UUID id, List<String> subjectPseudonyms, String pu
                 .orElse(true);
     }
 
+    /**
+     * Whether the decision applied at an instant in the past: the hub had acknowledged it, had not yet acknowledged
+     * its withdrawal, and the day was within its days. What a record received at that instant was checked against.
+     *
+     * @param at the instant
+     * @param day its day, in London
+     */
+    public boolean appliedAt(Instant at, LocalDate day) {
+        return !recordedAt.isAfter(at) && withdrawal.map(by -> by.withdrawnAt().isAfter(at)).orElse(true) && !day
+                .isBefore(validFrom) && validUntil.map(last -> !day.isAfter(last)).orElse(true);
+    }
+
     /** The decision withdrawn. */
     public ConsentDecision withdrawn(Withdrawal by) {
         return new ConsentDecision(id, subjectPseudonyms, purpose, scope, provision, validFrom, validUntil, decidedBy,

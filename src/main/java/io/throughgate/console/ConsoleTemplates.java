@@ -12,6 +12,7 @@ import io.throughgate.api.Problem;
 import io.throughgate.audit.DpoAudit;
 import io.throughgate.consent.api.ConsentDecisionView;
 import io.throughgate.dpo.SearchPage;
+import io.throughgate.replay.ReplayReport;
 import io.throughgate.sharinglog.VerificationRuns;
 import io.throughgate.timeliness.api.TimelinessView;
 
@@ -28,6 +29,9 @@ final class ConsoleTemplates {
 
     static native TemplateInstance agreements(ConsolePage page, List<AgreementSummary> agreements,
             List<CoverageView.AgreementTally> columns, List<AgreementPages.CoverageRow> coverage);
+
+    static native TemplateInstance replay(ConsolePage page, FormErrors errors, ReplayPage.Form form,
+            ReplayReport report);
 
     static native TemplateInstance consent(ConsolePage page, FormErrors errors, List<ConsentDecisionView> decisions);
 

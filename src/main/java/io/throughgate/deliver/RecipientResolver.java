@@ -53,9 +53,10 @@ public final class RecipientResolver {
                     continue;
                 }
                 permitted = true;
-                recipients(record, flow, state, today, unrouted).stream().filter(agency -> !agency.equals(sender))
-                        .filter(agency -> delivered.add(state.id() + "/" + agency.code()))
-                        .forEach(agency -> deliveries.add(new PlannedDelivery(state, flow, agency)));
+                recipients(record, flow, state, today, unrouted).stream().filter(routed -> !routed.agency().equals(
+                        sender)).filter(routed -> delivered.add(state.id() + "/" + routed.agency().code())).forEach(
+                                routed -> deliveries.add(new PlannedDelivery(state, flow, routed.agency(), routed
+                                        .routedBy())));
             }
         }
         return new Routing(permitted, deliveries, unrouted);
@@ -67,14 +68,25 @@ public final class RecipientResolver {
      *
      * @param unrouted collects why a rule named no recipient
      */
-    public List<Agency> recipients(JsonNode record, Flow flow, AgreementState state, LocalDate today,
+    public List<Routed> recipients(JsonNode record, Flow flow, AgreementState state, LocalDate today,
             List<String> unrouted) {
-        List<Agency> recipients = new ArrayList<>();
+        List<Routed> recipients = new ArrayList<>();
         for (RecipientRule rule : flow.recipients()) {
-            recipient(record, rule, state, today, unrouted).filter(agency -> !recipients.contains(agency)).ifPresent(
-                    recipients::add);
+            recipient(record, rule, state, today, unrouted).filter(agency -> recipients.stream().noneMatch(
+                    routed -> routed.agency().equals(agency))).ifPresent(agency -> recipients.add(
+                            new Routed(agency,
+                                    rule.field())));
         }
         return recipients;
+    }
+
+    /**
+     * A recipient and the routing field that named it.
+     *
+     * @param agency the recipient
+     * @param routedBy the routing field, empty for a fixed recipient
+     */
+    public record Routed(Agency agency, Optional<String> routedBy) {
     }
 
     private Optional<Agency> recipient(JsonNode record, RecipientRule rule, AgreementState state, LocalDate today,

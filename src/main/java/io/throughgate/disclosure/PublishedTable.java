@@ -13,7 +13,9 @@ public enum PublishedTable {
     /** The evaluation's monthly milestones met on time, met late and missed. */
     EVALUATION_MILESTONES("evaluation-milestones"),
     /** The evaluation's monthly consent to evaluation given, refused and withdrawn. */
-    EVALUATION_CONSENT("evaluation-consent");
+    EVALUATION_CONSENT("evaluation-consent"),
+    /** The replay of a draft agreement over the sharing log: POST /v1/agreements/replay, for a DPIA annex. */
+    AGREEMENT_REPLAY("agreement-replay");
 
     private final String code;
 

@@ -32,7 +32,8 @@ public final class EvaluationMeasures {
             case EVALUATION_CUSTODY -> CUSTODY;
             case EVALUATION_CONSENT -> CONSENT;
             case EVALUATION_MILESTONES -> milestones(timeliness);
-            case TIMELINESS -> throw new IllegalArgumentException("not an evaluation table: " + table.code());
+            case TIMELINESS, AGREEMENT_REPLAY -> throw new IllegalArgumentException("not an evaluation table: "
+                    + table.code());
         };
     }
 

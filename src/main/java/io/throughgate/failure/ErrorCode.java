@@ -42,6 +42,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BAD_REQUEST(400, "Bad request"),
     INVALID_REQUEST(400, "Invalid request"),
+    INVALID_AGREEMENT_DRAFT(400, "Invalid agreement draft"),
     INVALID_RECORD(400, "Invalid record"),
     VALUES_IN_ADDRESS(400, "A console address carries no values"),
     MALFORMED_RECORD(400, "Malformed record"),

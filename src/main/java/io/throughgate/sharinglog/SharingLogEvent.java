@@ -33,6 +33,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param offset the offset, for a delivery
  * @param recipientRecordId the record id the recipient's copy carries when its flow gives copies an id of their own
  *        (a pseudonymising flow); absent when the copy carries the sender's id
+ * @param flow the agreement's flow the delivery was made under (absent in entries written before the hub named it)
+ * @param routedBy the routing field that named the recipient, e.g. {@code /body/supervisingYot}; absent for a fixed
+ *        recipient (and in entries written before the hub named it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SharingLogEvent(String eventId, String outcome, String recordId, String recordType, String sender,
@@ -40,7 +43,7 @@ public record SharingLogEvent(String eventId, String outcome, String recordId, S
         String purpose,
         LawfulBasis lawfulBasis, List<String> consentDecisions, List<Field> fields, List<String> subjectPseudonyms,
         String occurredAt, Instant receivedAt, String topic, Integer partition, Long offset,
-        String recipientRecordId) {
+        String recipientRecordId, String flow, String routedBy) {
 
     /**
      * The lawful basis of the agreement, as codes.

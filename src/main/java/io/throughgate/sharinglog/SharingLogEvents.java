@@ -73,7 +73,9 @@ public final class SharingLogEvents {
                 gated.consentDecisions().stream().map(UUID::toString).sorted().toList(), fields,
                 source.subjectPseudonyms(), source.occurredAt(), source.receivedAt(),
                 landed == null ? null : landed.topic(), landed == null ? null : landed.partition(),
-                landed == null ? null : landed.offset(), recipientRecordId(source.recordId(), gated));
+                landed == null ? null : landed.offset(), recipientRecordId(source.recordId(), gated), delivery.flow()
+                        .id(),
+                delivery.routedBy().orElse(null));
     }
 
     /** The copy's own record id, when its flow gave it one; null when it carries the sender's. */

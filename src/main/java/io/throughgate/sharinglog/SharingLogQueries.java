@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -249,4 +250,47 @@ public final class SharingLogQueries {
         return List.copyOf(records.values());
     }
 
+    /**
+     * Reads, one record at a time, every entry of the records the hub received in a span whose text has not expired:
+     * each record's entries together, in log order, the records in the order of their ids. Streamed, so a long span
+     * does not sit in memory at once.
+     *
+     * @param from the first instant, inclusive
+     * @param to the last instant, exclusive
+     * @param eachRecord called with the entries of one record
+     */
+    public void forEachRecordReceived(Instant from, Instant to, Consumer<List<SharingLogEvent>> eachRecord)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL streams a result with a cursor only inside a transaction.
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("SELECT record_id, entry_json FROM "
+                    + "sharing_log_entry WHERE received_at >= ? AND received_at < ? AND entry_json IS NOT NULL "
+                    + "ORDER BY record_id, entry_index")) {
+                select.setFetchSize(500);
+                select.setObject(1, SqlTimes.of(from));
+                select.setObject(2, SqlTimes.of(to));
+                try (ResultSet rows = select.executeQuery()) {
+                    UUID current = null;
+                    List<SharingLogEvent> entries = new ArrayList<>();
+                    while (rows.next()) {
+                        UUID record = rows.getObject(1, UUID.class);
+                        if (!record.equals(current) && !entries.isEmpty()) {
+                            eachRecord.accept(List.copyOf(entries));
+                            entries.clear();
+                        }
+                        current = record;
+                        entries.add(SharingLogLeaf.read(rows.getString(2)).event());
+                    }
+                    if (!entries.isEmpty()) {
+                        eachRecord.accept(List.copyOf(entries));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
 }

@@ -82,12 +82,13 @@ public class NoticeFlows {
         RecipientResolver resolver = new RecipientResolver(directory);
         for (PlannedDelivery flow : flowsOn(type, notice.path("sender").asText(), today)) {
             AgreementState state = flow.agreement();
-            for (Agency recipient : resolver.recipients(notice, flow.flow(), state, today,
+            for (RecipientResolver.Routed routed : resolver.recipients(notice, flow.flow(), state, today,
                     new ArrayList<>())) {
+                Agency recipient = routed.agency();
                 if (!onlyTo.contains(recipient.code()) || !sent.add(recipient.code())) {
                     continue;
                 }
-                PlannedDelivery delivery = new PlannedDelivery(state, flow.flow(), recipient);
+                PlannedDelivery delivery = new PlannedDelivery(state, flow.flow(), recipient, routed.routedBy());
                 GatedRecord gated = gate.gate(notice, flow.flow(), PinnedSchema.of(recordFields, state.agreement()
                         .orElseThrow(), type.code()), delivery.pseudonymDomain(), recipient,
                         purpose -> NOT_ON_CONSENT);

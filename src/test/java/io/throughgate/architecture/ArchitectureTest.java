@@ -33,7 +33,7 @@ class ArchitectureTest {
                         "io.throughgate.evaluation.api..")
                 .layer("Steps").definedBy("io.throughgate.ingest..", "io.throughgate.gate..",
                         "io.throughgate.deliver", "io.throughgate.withdrawal..", "io.throughgate.watch..",
-                        "io.throughgate.evaluation.publish..")
+                        "io.throughgate.evaluation.publish..", "io.throughgate.replay..")
                 .layer("Log").definedBy("io.throughgate.sharinglog..", "io.throughgate.audit..")
                 .layer("Model").definedBy("io.throughgate.exchange..")
                 .layer("Domain").definedBy("io.throughgate.agreement", "io.throughgate.consent",

@@ -118,6 +118,22 @@ class ConsoleBrowserTest {
                 "a row for each of the 32 borough YOTs");
         checked("agreement");
 
+        go("/console/agreements/replay");
+        Path draft = Files.createTempFile("direct-care-v4", ".yaml");
+        String ycsRules = "      /subject/nomisNumber: share\n      /subject/dateOfBirth: generalise:year-month\n";
+        Files.writeString(draft, Files.readString(Path.of(
+                "contracts/agreements/london-resettlement-direct-care/v3/agreement.yaml")).replace("version: 3",
+                        "version: 4")
+                .replace(ycsRules, ycsRules + "      /subject/lookedAfter: share\n"));
+        browser.findElement(By.id("draftFile")).sendKeys(draft.toAbsolutePath().toString());
+        String today = java.time.LocalDate.now(io.throughgate.config.ClockProducer.LONDON).toString();
+        type("from", today);
+        type("to", today);
+        press("replay");
+        assertTrue(text("#rule-changes").contains("/subject/lookedAfter: newly released"), text("#rule-changes"));
+        assertTrue(text("#replay-changes").contains("/subject/lookedAfter"), text("#replay-changes"));
+        checked("replay");
+
         go("/console/sharing-log");
         press("search");
         assertTrue(text(".govuk-error-summary").contains("Select why you are looking"), "the error summary");

@@ -45,6 +45,7 @@ class DisclosureContractTest {
                   evaluation-custody: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                   evaluation-milestones: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                   evaluation-consent: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
+                  agreement-replay: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                 """).extract().k());
     }
 
@@ -56,19 +57,20 @@ class DisclosureContractTest {
                   evaluation-custody: {suppressFrom: 1, suppressTo: 1, roundTo: 5}
                   evaluation-milestones: {suppressFrom: 1, suppressTo: 7, roundTo: 0}
                   evaluation-census: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
+                  agreement-replay: {suppressFrom: 1, suppressTo: 7, roundTo: 5}
                 extract:
                   k: 1
                 """));
         assertEquals(List.of(
-                "disclosure.yaml:5, tables: unknown field 'evaluation-census'; allowed: evaluation-consent, "
-                        + "evaluation-custody, evaluation-milestones, timeliness",
+                "disclosure.yaml:5, tables: unknown field 'evaluation-census'; allowed: agreement-replay, "
+                        + "evaluation-consent, evaluation-custody, evaluation-milestones, timeliness",
                 "disclosure.yaml:2, table timeliness: 'suppressFrom' must be 1: every small count is suppressed, "
                         + "and zero is published as zero",
                 "disclosure.yaml:3, table evaluation-custody: 'suppressTo' must be at least 2 with roundTo 5, so "
                         + "that no published count rounds to 0",
                 "disclosure.yaml:4, table evaluation-milestones: 'roundTo' must be 1 or more",
                 "disclosure.yaml:2, tables: table 'evaluation-consent' has no rule: the hub publishes it",
-                "disclosure.yaml:7, extract: 'k' must be 2 or more: with 1, a row may single a child out"),
+                "disclosure.yaml:8, extract: 'k' must be 2 or more: with 1, a row may single a child out"),
                 failure.problems().stream().map(ContractProblem::toString).toList());
     }
 

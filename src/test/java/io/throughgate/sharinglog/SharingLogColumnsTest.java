@@ -60,7 +60,7 @@ class SharingLogColumnsTest {
                 event.purpose(), event.lawfulBasis(), event.consentDecisions(), event
                         .fields(),
                 event.subjectPseudonyms(), event.occurredAt(), event.receivedAt(), null,
-                null, null, null);
+                null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> SharingLogColumns.of(noSender));
     }
 
@@ -77,6 +77,7 @@ class SharingLogColumnsTest {
                 "health-information-sharing", new SharingLogEvent.LawfulBasis("public-task", List.of(), List.of(),
                         List.of()),
                 List.of(DECISION_B, DECISION_A, DECISION_B), List.of(), List.of("k2.bbb", "k1.aaa", "k2.bbb"),
-                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00.123456789Z"), null, null, null, null);
+                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00.123456789Z"), null, null, null, null, null,
+                null);
     }
 }

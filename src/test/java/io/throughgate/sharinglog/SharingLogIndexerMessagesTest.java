@@ -113,6 +113,6 @@ class SharingLogIndexerMessagesTest {
                         .of(), List.of(), List.of()),
                 List.of(), List.of(new SharingLogEvent.Field("/body/releaseDate", "share", null, null)), List.of(
                         "k1.hub"),
-                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00Z"), null, null, null, null);
+                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00Z"), null, null, null, null, null, null);
     }
 }

@@ -37,7 +37,8 @@ class SharingLogLeafTest {
                                 "/body/diagnoses/*", "withhold", "diagnoses stay with clinicians\u2028 <tab>\t",
                                 null)),
                 List.of("nhs:abc", "pnc:def"), "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00.5Z"),
-                "tg.inbox.health-icb-north-central-london", 2, 12345L, "c0ffee00-0000-8000-8000-000000000000");
+                "tg.inbox.health-icb-north-central-london", 2, 12345L, "c0ffee00-0000-8000-8000-000000000000", null,
+                null);
         assertSameLeaf(event);
     }
 
@@ -48,7 +49,7 @@ class SharingLogLeafTest {
                 "london-resettlement-evaluation", 1, "b".repeat(64), "evaluation", new SharingLogEvent.LawfulBasis(
                         "public-task", List.of(), List.of(), List.of()),
                 List.of(), List.of(), List.of(),
-                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00Z"), null, null, null, null);
+                "2026-11-20T09:59:00Z", Instant.parse("2026-11-20T10:00:00Z"), null, null, null, null, null, null);
         assertSameLeaf(event);
     }
 

@@ -84,7 +84,8 @@ public class MonthlyCounts {
             case EVALUATION_CUSTODY -> custody(counts, month, yots);
             case EVALUATION_MILESTONES -> milestones(counts, month, judgedOn);
             case EVALUATION_CONSENT -> consent(counts, month, yots);
-            case TIMELINESS -> throw new IllegalArgumentException("not an evaluation table: " + table.code());
+            case TIMELINESS, AGREEMENT_REPLAY -> throw new IllegalArgumentException("not an evaluation table: "
+                    + table.code());
         };
     }
 

@@ -142,7 +142,7 @@ final class ReportFixtures {
                 StandardCharsets.UTF_8)).toString(), delivered ? "delivered" : "withheld", recordId, recordType,
                 sender, recipient, recipientPseudonym, agreementId, 1, AGREEMENT_SHA256, purpose, basis, consents,
                 fields, List.of(CHILD, CHILD_PNC), occurredAt, received, delivered ? "tg.inbox." + recipient : null,
-                partition, offset, null);
+                partition, offset, null, null, null);
         return new IndexedEntry(index, received.plusSeconds(1), event);
     }
 

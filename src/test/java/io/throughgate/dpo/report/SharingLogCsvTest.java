@@ -142,7 +142,7 @@ class SharingLogCsvTest {
         SharingLogEvent event = new SharingLogEvent(e.eventId(), e.outcome(), e.recordId(), e.recordType(),
                 e.sender(), e.recipient(), e.recipientPseudonym(), e.agreementId(), 1, e.agreementSha256(),
                 e.purpose(), basis, e.consentDecisions(), fields, e.subjectPseudonyms(), e.occurredAt(),
-                e.receivedAt(), e.topic(), e.partition(), e.offset(), null);
+                e.receivedAt(), e.topic(), e.partition(), e.offset(), null, null, null);
         return new IndexedEntry(entry.index(), entry.indexedAt(), event);
     }
 

@@ -294,7 +294,7 @@ class SubjectAccessHtmlTest {
         SharingLogEvent event = new SharingLogEvent("e", "delivered", hostile("recordId"), hostile("recordType"),
                 hostile("sender"), hostile("recipient"), hostile("recipientPseudonym"), hostile("agreementId"), 1,
                 "sha", hostile("purpose"), basis, List.of(hostile("consentDecision")), fields, List.of(),
-                hostile("occurredAt"), GENERATED, "topic", 0, 1L, null);
+                hostile("occurredAt"), GENERATED, "topic", 0, 1L, null, null, null);
         ConsentScope scope = new ConsentScope(Set.of(hostile("scopeRecipient")), Set.of(),
                 Set.of(hostile("scopeRecordType")));
         CompetenceAssessment competence = new CompetenceAssessment(hostile("assessedBy"), LocalDate.of(2026, 10, 30),
