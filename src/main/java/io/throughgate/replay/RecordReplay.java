@@ -28,6 +28,7 @@ import io.throughgate.consent.ConsentCheck;
 import io.throughgate.deliver.RecipientResolver;
 import io.throughgate.directory.Agency;
 import io.throughgate.directory.AgencyDirectory;
+import io.throughgate.record.NoticeType;
 import io.throughgate.sharinglog.SharingLogEvent;
 
 /**
@@ -113,6 +114,9 @@ final class RecordReplay {
             return deliveries;
         }
         Set<String> chosen = new LinkedHashSet<>();
+        // A record goes to every recipient but its sender; a notice the hub issues in the partnership's name may go to
+        // the partnership itself (the morning digest).
+        boolean issuedByTheHub = NoticeType.fromCode(record.recordType()).isPresent();
         for (Flow flow : draft.agreement().orElseThrow().flows()) {
             if (!flow.recordTypes().contains(record.recordType()) || !flow.senders().includes(sender.get())) {
                 continue;
@@ -123,7 +127,10 @@ final class RecordReplay {
                 }
             }
             resolver.recipients(routing, flow, draft, day, new ArrayList<>()).stream().map(
-                    RecipientResolver.Routed::agency).filter(agency -> !agency.equals(sender.get())).filter(
+                    RecipientResolver.Routed::agency).filter(
+                            agency -> issuedByTheHub || !agency.equals(sender
+                                    .get()))
+                    .filter(
                             agency -> chosen.add(agency.code()))
                     .forEach(agency -> deliveries.add(new Delivery(flow,
                             agency)));

@@ -118,6 +118,18 @@ class AgreementReplayTest {
         assertEquals(Map.of("value", 10, "suppressed", false), row.get("children"));
     }
 
+    /** Over the whole log: every record and notice of today, the hub's own digest to the partnership included. */
+    @Test
+    void aDraftThatChangesNothingShowsNothing() {
+        releases("sch-vinney-green", true, 1);
+
+        ValidatableResponse response = replay("partnership-london-resettlement",
+                draft("title: London resettlement direct care", "title: London resettlement direct care"));
+
+        assertEquals(List.of(), rows(response));
+        response.body("ruleChanges", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void aDraftThatRemovesARecipientShowsItsLosses() {
         List<String> sent = releases("sch-kyloe-house", true, 8);
