@@ -201,13 +201,9 @@ public final class AgreementParser {
             }
             return basis;
         });
-        List<String> article9 = yaml.texts("article9");
-        article9.stream().filter(code -> Article9Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
-                yaml.node("article9").orElseThrow(), "unknown Article 9 condition '" + code + "'"));
-        List<String> schedule1 = yaml.texts("schedule1");
-        schedule1.stream().filter(code -> Schedule1Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
-                yaml.node("schedule1").orElseThrow(), "unknown Schedule 1 condition '" + code + "'"));
-        return article6.map(basis -> new LawfulBasis(basis, article9, schedule1, yaml.texts("statutoryGateways")));
+        FieldBasis conditions = ConditionCodes.read(yaml);
+        return article6.map(basis -> new LawfulBasis(basis, conditions.article9(), conditions.schedule1(), yaml.texts(
+                "statutoryGateways")));
     }
 
     private Optional<Agreement.Contact> contact(MappingNode node) {

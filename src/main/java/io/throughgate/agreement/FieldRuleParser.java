@@ -85,16 +85,11 @@ final class FieldRuleParser {
     /** {@code basis: {article9: [...], schedule1: [...]}}, each code checked. */
     private static FieldBasis basis(YamlReader yaml) {
         yaml.rejectUnknown(BASIS);
-        List<String> article9 = yaml.texts("article9");
-        article9.stream().filter(code -> Article9Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
-                yaml.node("article9").orElseThrow(), "unknown Article 9 condition '" + code + "'"));
-        List<String> schedule1 = yaml.texts("schedule1");
-        schedule1.stream().filter(code -> Schedule1Condition.fromCode(code).isEmpty()).forEach(code -> yaml.problem(
-                yaml.node("schedule1").orElseThrow(), "unknown Schedule 1 condition '" + code + "'"));
-        if (article9.isEmpty() && schedule1.isEmpty()) {
+        FieldBasis basis = ConditionCodes.read(yaml);
+        if (basis.isEmpty()) {
             yaml.problem(yaml.mappingNode(), "a basis names an article9 or a schedule1 condition");
         }
-        return new FieldBasis(article9, schedule1);
+        return basis;
     }
 
     private static Optional<FieldRule> rule(String field, String word, Optional<String> consent,
