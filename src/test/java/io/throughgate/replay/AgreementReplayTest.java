@@ -259,6 +259,22 @@ class AgreementReplayTest {
         assertTrue(((Integer) violations.get(0).get("line")) > 0, violations.toString());
     }
 
+    /** An alias bomb, a document that is not a mapping and one over the size limit: refused, and the hub answers on. */
+    @Test
+    void aHostileDraftIsRefusedAndTheHubStaysUp() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char level = 'b'; level <= 'j'; level++) {
+            bomb.append(level).append(": &").append(level).append(" [").append(("*" + (char) (level - 1) + ", ")
+                    .repeat(9)).append('*').append((char) (level - 1)).append("]\n");
+        }
+        bomb.append("purposes: *j\n");
+        replay("sch-vinney-green", bomb.toString()).statusCode(400).body("code", equalTo("invalid-agreement-draft"));
+        replay("sch-vinney-green", "- just\n- a list\n").statusCode(400).body("violations[0].reason", equalTo(
+                "an agreement must be a mapping of fields"));
+        replay("sch-vinney-green", "# " + "x".repeat(300 * 1024) + "\n" + IN_FORCE).statusCode(413);
+        replay("sch-vinney-green", gateCollectionForYcs("share")).statusCode(200);
+    }
+
     @Test
     void aPeriodThatIsNotOneIsRefusedNamingTheField() {
         TestClients.asDpo("sch-vinney-green").contentType("application/yaml").body(yaml(IN_FORCE)).when().post(
