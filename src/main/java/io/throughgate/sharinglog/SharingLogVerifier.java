@@ -82,13 +82,16 @@ public final class SharingLogVerifier {
 
     /** Checks the log, telling {@code progress} after each thousand entries and at the end. */
     public LogVerification verify(Progress progress) throws SQLException {
+        // Read before the database's snapshot: the hub stores a checkpoint in the database before it keeps it outside,
+        // so a checkpoint kept by now is in the snapshot, and one signed meanwhile is not taken for one removed.
+        KeptNote kept = KeptNote.read(keptOutside);
         try (Connection connection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             // One snapshot for every query, so that appends and expiry running meanwhile are not seen half-way.
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try {
-                return verify(connection, progress);
+                return verify(connection, progress, kept);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -97,12 +100,12 @@ public final class SharingLogVerifier {
         }
     }
 
-    private LogVerification verify(Connection connection, Progress progress) throws SQLException {
+    private LogVerification verify(Connection connection, Progress progress, KeptNote kept) throws SQLException {
         MerkleFrontier head = SharingLogHead.read(connection);
         progress.checked(0, head.size());
         List<SharingLogCheckpoints.StoredCheckpoint> checkpoints = checkpoints(connection);
         List<String> outside = new ArrayList<>();
-        keptOutside(checkpoints, outside);
+        keptOutside(kept, checkpoints, outside);
         Walk walk = new Walk(checkpoints);
         outside.forEach(problem -> walk.problem(null, problem));
         try (PreparedStatement entries = query(connection, "SELECT " + EntryCheck.COLUMNS
@@ -152,15 +155,14 @@ public final class SharingLogVerifier {
      * Adds the checkpoint kept outside the database to those the walk checks, when the database lacks it; one of the
      * same size with another note there is a problem of its own.
      */
-    private void keptOutside(List<SharingLogCheckpoints.StoredCheckpoint> checkpoints, List<String> problems) {
-        Optional<String> note;
-        try {
-            note = keptOutside.get();
-        } catch (RuntimeException e) {
-            problems.add("the checkpoint kept outside the database could not be read (" + e.getClass()
-                    .getSimpleName() + ")");
+    private void keptOutside(KeptNote outside, List<SharingLogCheckpoints.StoredCheckpoint> checkpoints,
+            List<String> problems) {
+        if (outside.failure().isPresent()) {
+            problems.add("the checkpoint kept outside the database could not be read (" + outside.failure().get()
+                    + ")");
             return;
         }
+        Optional<String> note = outside.note();
         if (note.isEmpty()) {
             return;
         }
@@ -285,6 +287,23 @@ public final class SharingLogVerifier {
         LogVerification result() {
             long latest = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize();
             return new LogVerification(problems.isEmpty(), frontier.size(), expired, checked, latest, problems);
+        }
+    }
+
+    /**
+     * The signed note of the checkpoint kept outside the database, or why it could not be read.
+     *
+     * @param note the note, empty when none is kept
+     * @param failure the kind of error that stopped it being read
+     */
+    private record KeptNote(Optional<String> note, Optional<String> failure) {
+
+        static KeptNote read(Supplier<Optional<String>> keptOutside) {
+            try {
+                return new KeptNote(keptOutside.get(), Optional.empty());
+            } catch (RuntimeException e) {
+                return new KeptNote(Optional.empty(), Optional.of(e.getClass().getSimpleName()));
+            }
         }
     }
 }
