@@ -49,6 +49,9 @@ final class RecordReplay {
     private final ZoneId zone;
     private final IntFunction<Optional<Agreement>> version;
     private final Map<String, PinnedSchema> pinned = new HashMap<>();
+    // Asked for every field of every delivery: each version is looked up, and each of its schemas pinned, once.
+    private final Map<Integer, Optional<Agreement>> held = new HashMap<>();
+    private final Map<String, PinnedSchema> pinnedHeld = new HashMap<>();
 
     /**
      * @param draft the draft, as an agreement state whose parties are those it names
@@ -197,9 +200,10 @@ final class RecordReplay {
             if (went.flow() == null) {
                 return Optional.empty();
             }
-            return version.apply(went.agreementVersion()).flatMap(agreement -> agreement.flow(went.flow()).map(
-                    flow -> FieldTreatment.of(flow, PinnedSchema.of(catalog, agreement, record.recordType()),
-                            field)));
+            int number = went.agreementVersion();
+            return held.computeIfAbsent(number, version::apply).flatMap(agreement -> agreement.flow(went.flow()).map(
+                    flow -> FieldTreatment.of(flow, pinnedHeld.computeIfAbsent(number + "/" + record.recordType(),
+                            key -> PinnedSchema.of(catalog, agreement, record.recordType())), field)));
         }
 
         private Outcome outcome(String field) {
